@@ -1,0 +1,171 @@
+//! Street addresses: parsing the one-string form voter files use, and the
+//! normalized key that groups people into households.
+
+use crate::domain::Address;
+use crate::fold::fold;
+
+/// USPS-style abbreviations, so "123 Main Street" and "123 MAIN ST" are one door.
+const WORDS: &[(&str, &str)] = &[
+    ("street", "st"), ("avenue", "ave"), ("av", "ave"), ("road", "rd"), ("drive", "dr"),
+    ("boulevard", "blvd"), ("lane", "ln"), ("court", "ct"), ("place", "pl"),
+    ("circle", "cir"), ("terrace", "ter"), ("parkway", "pkwy"), ("highway", "hwy"),
+    ("square", "sq"), ("trail", "trl"), ("way", "way"), ("north", "n"), ("south", "s"),
+    ("east", "e"), ("west", "w"), ("northeast", "ne"), ("northwest", "nw"),
+    ("southeast", "se"), ("southwest", "sw"), ("apartment", "apt"), ("suite", "ste"),
+    ("space", "spc"), ("building", "bldg"), ("floor", "fl"),
+];
+
+/// Words that introduce a unit within a building.
+const UNIT_DESIGNATORS: &[&str] =
+    &["apt", "apartment", "unit", "ste", "suite", "spc", "space", "lot", "rm", "room", "fl", "floor", "bldg", "#", "no"];
+
+const DIRECTIONS: &[&str] = &["n", "s", "e", "w", "ne", "nw", "se", "sw"];
+
+/// The canonical spelling of one folded address word.
+pub fn canonical_word(word: &str) -> String {
+    WORDS
+        .iter()
+        .find(|(long, _)| *long == word)
+        .map(|(_, short)| (*short).to_owned())
+        .unwrap_or_else(|| word.to_owned())
+}
+
+/// Upper-cased canonical street: "north main street" → "N MAIN ST".
+pub fn normalize_street(street: &str) -> String {
+    fold(street)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| canonical_word(w).to_uppercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The leading digits of a house number: "123A" → 123, "12-B" → 12.
+pub fn number_value(house_number: &str) -> Option<i64> {
+    let digits: String = house_number.chars().take_while(|c| c.is_ascii_digit()).collect();
+    digits.parse().ok()
+}
+
+fn normalize_unit(unit: &str) -> String {
+    unit.trim().trim_start_matches('#').trim().to_uppercase()
+}
+
+/// Parses a one-string street address such as ncvoter's `res_street_address`
+/// ("1234  OAK HILL DR   APT 12", "77 1/2 N ELM ST #B", "12½ Pine Rd").
+/// City, state and zip are separate columns in every layout we read.
+pub fn parse_street_line(line: &str) -> Address {
+    let line = line.replace('½', " 1/2");
+    let mut tokens: Vec<&str> = line.split_whitespace().collect();
+    let mut addr = Address::default();
+
+    // Unit: from the last designator onwards ("APT 12", "# 4", "#4B").
+    if let Some(pos) = tokens.iter().rposition(|t| {
+        let lower = t.to_lowercase();
+        UNIT_DESIGNATORS.contains(&lower.as_str()) || (t.starts_with('#') && t.len() > 1)
+    }) {
+        if pos > 0 {
+            let unit_tokens = &tokens[pos..];
+            let first = unit_tokens[0];
+            let rest = if first.starts_with('#') && first.len() > 1 {
+                std::iter::once(&first[1..]).chain(unit_tokens[1..].iter().copied()).collect::<Vec<_>>()
+            } else {
+                unit_tokens[1..].to_vec()
+            };
+            // "LOT" and "SPC" with no number after them are street words, not units.
+            if !rest.is_empty() {
+                addr.unit = normalize_unit(&rest.join(" "));
+                tokens.truncate(pos);
+            }
+        }
+    }
+
+    if let Some(first) = tokens.first()
+        && first.chars().next().is_some_and(|c| c.is_ascii_digit())
+    {
+        addr.house_number = first.to_uppercase();
+        addr.number_value = number_value(first);
+        tokens.remove(0);
+        if let Some(next) = tokens.first()
+            && is_fraction(next)
+        {
+            addr.fraction = (*next).to_owned();
+            tokens.remove(0);
+        }
+    }
+    addr.street = normalize_street(&tokens.join(" "));
+    addr
+}
+
+fn is_fraction(token: &str) -> bool {
+    let mut parts = token.split('/');
+    matches!((parts.next(), parts.next(), parts.next()),
+        (Some(a), Some(b), None) if !a.is_empty() && !b.is_empty()
+            && a.chars().all(|c| c.is_ascii_digit()) && b.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The key that makes people one household: number, fraction, street, unit,
+/// and the five-digit zip (or the city where there is no zip).
+pub fn household_key(addr: &Address) -> String {
+    let zip5: String = addr.zip.chars().filter(|c| c.is_ascii_digit()).take(5).collect();
+    let place = if zip5.is_empty() { fold(&addr.city) } else { zip5 };
+    format!(
+        "{}|{}|{}|{}|{}",
+        addr.house_number.to_uppercase(),
+        addr.fraction,
+        addr.street,
+        normalize_unit(&addr.unit),
+        place
+    )
+}
+
+/// Splits a street into its name and side-independent segment, ignoring the
+/// pre-direction so "N MAIN ST" and "MAIN ST" sort near each other.
+pub(crate) fn street_sort_key(street: &str) -> (String, String) {
+    let mut words = street.split(' ');
+    match words.next() {
+        Some(first) if DIRECTIONS.contains(&first.to_lowercase().as_str()) => {
+            (words.collect::<Vec<_>>().join(" "), first.to_owned())
+        }
+        _ => (street.to_owned(), String::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_ncvoter_street_strings() {
+        let a = parse_street_line("1234  OAK HILL DR   APT 12");
+        assert_eq!((a.house_number.as_str(), a.street.as_str(), a.unit.as_str()), ("1234", "OAK HILL DR", "12"));
+        assert_eq!(a.number_value, Some(1234));
+
+        let a = parse_street_line("77 1/2 North Elm Street #B");
+        assert_eq!((a.house_number.as_str(), a.fraction.as_str(), a.street.as_str(), a.unit.as_str()),
+            ("77", "1/2", "N ELM ST", "B"));
+
+        let a = parse_street_line("12½ Pine Rd");
+        assert_eq!((a.house_number.as_str(), a.fraction.as_str(), a.street.as_str()), ("12", "1/2", "PINE RD"));
+
+        let a = parse_street_line("123A MAIN ST UNIT 4B");
+        assert_eq!((a.house_number.as_str(), a.number_value, a.unit.as_str()), ("123A", Some(123), "4B"));
+
+        let a = parse_street_line("500 MOBILE HOME PARK SPC 17");
+        assert_eq!((a.street.as_str(), a.unit.as_str()), ("MOBILE HOME PARK", "17"));
+
+        let a = parse_street_line("RURAL ROUTE 2");
+        assert_eq!((a.house_number.as_str(), a.street.as_str()), ("", "RURAL ROUTE 2"));
+    }
+
+    #[test]
+    fn same_door_same_key() {
+        let mut a = parse_street_line("123 Main Street Apt 4");
+        a.zip = "95112-1234".into();
+        let mut b = parse_street_line("123  MAIN ST #4");
+        b.zip = "95112".into();
+        assert_eq!(household_key(&a), household_key(&b));
+        let mut c = parse_street_line("123 MAIN ST #5");
+        c.zip = "95112".into();
+        assert_ne!(household_key(&a), household_key(&c));
+    }
+}

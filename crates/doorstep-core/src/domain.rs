@@ -1,0 +1,338 @@
+//! The field's own vocabulary: organizations, people, households, lists,
+//! efforts, scripts, surveys and contact attempts.
+//!
+//! These types are what every layer passes around; the store persists them
+//! and the sync protocol carries them. They hold no behaviour that needs a
+//! database.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+use uuid::Uuid;
+
+/// Every record's id is a UUIDv7: made offline on any device without
+/// coordination, and ordered by creation time.
+pub fn new_id() -> Uuid {
+    Uuid::now_v7()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organization {
+    pub id: Uuid,
+    pub name: String,
+}
+
+/// An address as the field walks it. `house_number` keeps the text as written
+/// ("123A"); `number_value` is its numeric part, which walk order sorts on.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Address {
+    pub house_number: String,
+    pub number_value: Option<i64>,
+    pub fraction: String,
+    pub street: String,
+    pub unit: String,
+    pub city: String,
+    pub state: String,
+    pub zip: String,
+}
+
+impl Address {
+    /// One line as a canvasser reads it on the door screen.
+    pub fn line(&self) -> String {
+        let mut s = String::new();
+        for part in [&self.house_number, &self.fraction, &self.street] {
+            if !part.is_empty() {
+                if !s.is_empty() {
+                    s.push(' ');
+                }
+                s.push_str(part);
+            }
+        }
+        if !self.unit.is_empty() {
+            s.push_str(" #");
+            s.push_str(&self.unit);
+        }
+        s
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Household {
+    pub id: Uuid,
+    pub address: Address,
+    pub precinct: String,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: Uuid,
+    pub household_id: Option<Uuid>,
+    /// Names exactly as written in the source, never folded or reordered.
+    pub given_name: String,
+    pub middle_name: String,
+    pub family_name: String,
+    pub name_suffix: String,
+    /// The name in its own script, where the source has it (阮文安, 김민준).
+    pub native_name: String,
+    pub birth_year: Option<i32>,
+    /// As given by the source; never used to guess anything.
+    pub gender: String,
+    pub party: String,
+    /// BCP-47 tags.
+    pub preferred_language: String,
+    pub spoken_languages: Vec<String>,
+    pub phones: Vec<String>,
+    pub emails: Vec<String>,
+    /// Ids other systems give this person, by scheme: "ncid", "nc_voter_reg",
+    /// "ca_registrant", or whatever a mapping file names.
+    pub external_ids: std::collections::BTreeMap<String, String>,
+    pub do_not_contact: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ListKind {
+    Walk,
+    Call,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EffortKind {
+    Canvass,
+    PhoneBank,
+    Event,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Door,
+    Phone,
+    Event,
+}
+
+/// How a contact attempt ended. The codes are the ones VAN and OpenVPB users
+/// already know; `LanguageBarrier` carries the language heard at the door so
+/// the door can be routed to someone who speaks it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum ContactResult {
+    Contacted,
+    NotHome,
+    Refused,
+    Moved,
+    WrongAddress,
+    Inaccessible,
+    Deceased,
+    ComeBackLater,
+    LanguageBarrier { language: String },
+    WrongNumber,
+    Disconnected,
+    LeftMessage,
+    Busy,
+}
+
+impl ContactResult {
+    pub const CODES: &'static [&'static str] = &[
+        "contacted",
+        "not_home",
+        "refused",
+        "moved",
+        "wrong_address",
+        "inaccessible",
+        "deceased",
+        "come_back_later",
+        "language_barrier",
+        "wrong_number",
+        "disconnected",
+        "left_message",
+        "busy",
+    ];
+
+    pub fn code(&self) -> &'static str {
+        use ContactResult::*;
+        match self {
+            Contacted => "contacted",
+            NotHome => "not_home",
+            Refused => "refused",
+            Moved => "moved",
+            WrongAddress => "wrong_address",
+            Inaccessible => "inaccessible",
+            Deceased => "deceased",
+            ComeBackLater => "come_back_later",
+            LanguageBarrier { .. } => "language_barrier",
+            WrongNumber => "wrong_number",
+            Disconnected => "disconnected",
+            LeftMessage => "left_message",
+            Busy => "busy",
+        }
+    }
+
+    /// Rebuilds a result from its stored code and the language column.
+    pub fn from_code(code: &str, barrier_language: &str) -> Result<Self, UnknownCode> {
+        use ContactResult::*;
+        Ok(match code {
+            "contacted" => Contacted,
+            "not_home" => NotHome,
+            "refused" => Refused,
+            "moved" => Moved,
+            "wrong_address" => WrongAddress,
+            "inaccessible" => Inaccessible,
+            "deceased" => Deceased,
+            "come_back_later" => ComeBackLater,
+            "language_barrier" => LanguageBarrier { language: barrier_language.to_owned() },
+            "wrong_number" => WrongNumber,
+            "disconnected" => Disconnected,
+            "left_message" => LeftMessage,
+            "busy" => Busy,
+            other => return Err(UnknownCode(other.to_owned())),
+        })
+    }
+
+    pub fn barrier_language(&self) -> &str {
+        match self {
+            ContactResult::LanguageBarrier { language } => language,
+            _ => "",
+        }
+    }
+}
+
+/// Accepts "not_home", "not-home" and "language_barrier:hy".
+impl FromStr for ContactResult {
+    type Err = UnknownCode;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (code, lang) = s.split_once(':').unwrap_or((s, ""));
+        Self::from_code(&code.trim().replace('-', "_").to_lowercase(), lang.trim())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown result code {0:?}; expected one of: {codes}", codes = ContactResult::CODES.join(", "))]
+pub struct UnknownCode(pub String);
+
+macro_rules! text_enum {
+    ($ty:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        impl $ty {
+            pub fn as_str(&self) -> &'static str {
+                match self { $($ty::$variant => $text),+ }
+            }
+        }
+        impl FromStr for $ty {
+            type Err = UnknownCode;
+            fn from_str(s: &str) -> Result<Self, UnknownCode> {
+                match s.trim().replace('-', "_").to_lowercase().as_str() {
+                    $($text => Ok($ty::$variant),)+
+                    other => Err(UnknownCode(other.to_owned())),
+                }
+            }
+        }
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.as_str()) }
+        }
+    };
+}
+text_enum!(ListKind { Walk = "walk", Call = "call" });
+text_enum!(EffortKind { Canvass = "canvass", PhoneBank = "phone_bank", Event = "event" });
+text_enum!(Channel { Door = "door", Phone = "phone", Event = "event" });
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Effort {
+    pub id: Uuid,
+    pub name: String,
+    pub kind: EffortKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct List {
+    pub id: Uuid,
+    pub name: String,
+    pub kind: ListKind,
+    pub effort_id: Option<Uuid>,
+}
+
+/// A script's body in each language it has been written in, keyed by BCP-47 tag.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Script {
+    pub id: Uuid,
+    pub effort_id: Option<Uuid>,
+    pub name: String,
+    pub version: i64,
+    pub texts: std::collections::BTreeMap<String, String>,
+    pub questions: Vec<SurveyQuestion>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    Single,
+    Multi,
+    Text,
+}
+text_enum!(QuestionKind { Single = "single", Multi = "multi", Text = "text" });
+
+pub type Translations = std::collections::BTreeMap<String, String>;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SurveyQuestion {
+    pub id: Uuid,
+    pub key: String,
+    pub kind: QuestionKind,
+    pub prompt: Translations,
+    pub options: Vec<SurveyOption>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SurveyOption {
+    pub key: String,
+    pub label: Translations,
+}
+
+/// One knock or one call. Once recorded it is never changed: a correction is
+/// a new attempt.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attempt {
+    pub id: Uuid,
+    pub person_id: Option<Uuid>,
+    pub household_id: Option<Uuid>,
+    pub list_id: Option<Uuid>,
+    pub effort_id: Option<Uuid>,
+    pub channel: Channel,
+    pub result: ContactResult,
+    /// Survey answers by question key; a multi-choice answer is an array.
+    pub answers: std::collections::BTreeMap<String, serde_json::Value>,
+    pub note: String,
+    pub language_used: String,
+    pub canvasser: Option<Uuid>,
+    pub device_id: Option<Uuid>,
+    pub script_id: Option<Uuid>,
+    pub script_version: Option<i64>,
+    pub attempted_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn result_codes_round_trip() {
+        for code in ContactResult::CODES {
+            let r: ContactResult = code.parse().unwrap();
+            assert_eq!(r.code(), *code);
+        }
+        let r: ContactResult = "language-barrier:hy".parse().unwrap();
+        assert_eq!(r, ContactResult::LanguageBarrier { language: "hy".into() });
+        let err = "nothome".parse::<ContactResult>().unwrap_err();
+        assert!(err.to_string().contains("not_home"), "{err}");
+    }
+
+    #[test]
+    fn ids_are_v7_and_ordered() {
+        let a = new_id();
+        let b = new_id();
+        assert_eq!(a.get_version_num(), 7);
+        assert!(a < b);
+    }
+}

@@ -1,0 +1,271 @@
+//! One record of a voter file turned into a person and an address, with
+//! every problem in it reported against its line and column.
+
+use super::layout::{ColumnMap, Field};
+use crate::address;
+use crate::domain::Address;
+use crate::fold;
+use std::borrow::Cow;
+
+/// What went wrong in one cell (or in the whole row when `column` is None).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RowProblem {
+    pub line: u64,
+    /// 1-based column number and its header.
+    pub column: Option<(usize, String)>,
+    pub message: String,
+}
+
+/// A validated row, with everything the writer needs already computed, so
+/// that folding and parsing happen off the thread that writes to SQLite.
+#[derive(Debug, Clone, Default)]
+pub struct ImportRow {
+    pub given_name: String,
+    pub middle_name: String,
+    pub family_name: String,
+    pub name_suffix: String,
+    pub native_name: String,
+    pub birth_year: Option<i32>,
+    pub gender: String,
+    pub party: String,
+    pub preferred_language: String,
+    pub spoken_languages: Vec<String>,
+    pub phones: Vec<String>,
+    pub emails: Vec<String>,
+    pub do_not_contact: bool,
+    pub address: Address,
+    pub precinct: String,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub external_ids: Vec<(String, String)>,
+    pub household_key: String,
+    pub search_terms: String,
+    pub address_terms: String,
+    pub phone_digits: Vec<String>,
+}
+
+/// Decodes one cell: UTF-8 where it is valid, Windows-1252 where it is not.
+/// Decoding per cell (rather than per file) lets a file that is UTF-8 for a
+/// million rows and has one cp1252 "é" near the end still import correctly.
+pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            Cow::Owned(text.into_owned())
+        }
+    }
+}
+
+pub struct RowParser<'a> {
+    pub map: &'a ColumnMap,
+    pub headers: &'a [String],
+    pub current_year: i32,
+}
+
+impl RowParser<'_> {
+    pub fn parse(&self, line: u64, record: &csv::ByteRecord) -> Result<ImportRow, Vec<RowProblem>> {
+        let mut problems = Vec::new();
+        if record.len() != self.headers.len() {
+            problems.push(RowProblem {
+                line,
+                column: None,
+                message: format!(
+                    "has {} field(s) but the header has {}; is a quote left open, or a delimiter inside an unquoted value?",
+                    record.len(),
+                    self.headers.len()
+                ),
+            });
+            return Err(problems);
+        }
+        let cell = |col: usize| -> String {
+            let text = decode(record.get(col).unwrap_or_default());
+            let trimmed = text.trim();
+            // Voter files pad names; NFC keeps stacked Vietnamese marks in one form.
+            if trimmed.is_ascii() {
+                trimmed.to_owned()
+            } else {
+                unicode_normalization::UnicodeNormalization::nfc(trimmed).collect()
+            }
+        };
+        let get = |field: Field| self.map.column(field).map(cell).unwrap_or_default();
+        let mut problem = |col: usize, message: String| {
+            problems.push(RowProblem {
+                line,
+                column: Some((col + 1, self.headers[col].clone())),
+                message,
+            });
+        };
+
+        let mut row = ImportRow {
+
+            given_name: get(Field::GivenName),
+            middle_name: get(Field::MiddleName),
+            family_name: get(Field::FamilyName),
+            name_suffix: get(Field::NameSuffix),
+            native_name: get(Field::NativeName),
+            gender: get(Field::Gender),
+            party: get(Field::Party),
+            precinct: get(Field::Precinct),
+            ..Default::default()
+        };
+
+        if row.given_name.is_empty() && row.family_name.is_empty() && row.native_name.is_empty() {
+            let col = self.map.column(Field::FamilyName).or(self.map.column(Field::GivenName)).unwrap_or(0);
+            problem(col, "the person has no name".into());
+        }
+
+        for (scheme, col) in &self.map.external_ids {
+            let value = cell(*col);
+            if !value.is_empty() {
+                row.external_ids.push((scheme.clone(), value));
+            }
+        }
+        if row.external_ids.is_empty() && !self.map.external_ids.is_empty() {
+            let (_, col) = &self.map.external_ids[0];
+            problem(*col, "the voter id is empty; without it an updated file could not find this person again".into());
+        }
+
+        // Address: one string, or the California-style components.
+        let mut addr = if let Some(col) = self.map.column(Field::StreetLine) {
+            address::parse_street_line(&cell(col))
+        } else {
+            let mut a = Address::default();
+            let number = format!("{}{}", get(Field::HouseNumber), get(Field::NumberSuffix));
+            a.number_value = address::number_value(&number);
+            a.house_number = number.to_uppercase();
+            a.fraction = get(Field::HouseFraction);
+            let street = [Field::StreetDirPrefix, Field::StreetName, Field::StreetType, Field::StreetDirSuffix]
+                .into_iter()
+                .map(get)
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            a.street = address::normalize_street(&street);
+            a
+        };
+        if let Some(col) = self.map.column(Field::Unit) {
+            let unit = cell(col);
+            if !unit.is_empty() {
+                addr.unit = unit.trim_start_matches('#').trim().to_uppercase();
+            }
+        }
+        addr.city = get(Field::City);
+        addr.state = get(Field::State);
+        addr.zip = get(Field::Zip);
+        if addr.street.is_empty() {
+            let col = self.map.column(Field::StreetLine).or(self.map.column(Field::StreetName)).unwrap_or(0);
+            problem(col, "the address has no street".into());
+        }
+
+        if let Some(col) = self.map.column(Field::BirthYear) {
+            let v = cell(col);
+            if !v.is_empty() {
+                match v.parse::<i32>() {
+                    Ok(y) if (1880..=self.current_year).contains(&y) => row.birth_year = Some(y),
+                    _ => problem(col, format!("{v:?} is not a birth year")),
+                }
+            }
+        }
+        if row.birth_year.is_none()
+            && let Some(col) = self.map.column(Field::BirthDate)
+        {
+            let v = cell(col);
+            if !v.is_empty() {
+                match birth_year_of_date(&v) {
+                    Some(y) if (1880..=self.current_year).contains(&y) => row.birth_year = Some(y),
+                    _ => problem(col, format!("{v:?} is not a date of birth (expected YYYY-MM-DD or MM/DD/YYYY)")),
+                }
+            }
+        }
+
+        for col in self.map.columns(Field::Phone) {
+            let v = cell(col);
+            if v.is_empty() {
+                continue;
+            }
+            let digits = fold::phone_digits(&v);
+            if digits.is_empty() {
+                problem(col, format!("{v:?} is not a phone number"));
+                continue;
+            }
+            let formatted = if digits.len() == 10 { format!("+1{digits}") } else { v.clone() };
+            if !row.phones.contains(&formatted) {
+                row.phones.push(formatted);
+                row.phone_digits.push(digits);
+            }
+        }
+        for col in self.map.columns(Field::Email) {
+            let v = cell(col);
+            if v.is_empty() {
+                continue;
+            }
+            if !v.contains('@') || v.contains(' ') {
+                problem(col, format!("{v:?} is not an email address"));
+            } else if !row.emails.contains(&v) {
+                row.emails.push(v);
+            }
+        }
+        if let Some(col) = self.map.column(Field::Language) {
+            match crate::lang::normalize(&cell(col)) {
+                Ok(tag) => row.preferred_language = tag.unwrap_or_default(),
+                Err(e) => problem(col, e),
+            }
+        }
+        if let Some(col) = self.map.column(Field::SpokenLanguages) {
+            for part in cell(col).split([',', ';', '|', '/']) {
+                match crate::lang::normalize(part) {
+                    Ok(Some(tag)) if !row.spoken_languages.contains(&tag) => row.spoken_languages.push(tag),
+                    Ok(_) => {}
+                    Err(e) => problem(col, e),
+                }
+            }
+        }
+        if !row.preferred_language.is_empty() && !row.spoken_languages.contains(&row.preferred_language) {
+            row.spoken_languages.insert(0, row.preferred_language.clone());
+        }
+        for (field, slot) in [(Field::Latitude, &mut row.latitude), (Field::Longitude, &mut row.longitude)] {
+            if let Some(col) = self.map.column(field) {
+                let v = cell(col);
+                if !v.is_empty() {
+                    let limit = if field == Field::Latitude { 90.0 } else { 180.0 };
+                    match v.parse::<f64>() {
+                        Ok(x) if x.abs() <= limit => *slot = Some(x),
+                        _ => problem(col, format!("{v:?} is not a {field}")),
+                    }
+                }
+            }
+        }
+        if let Some(col) = self.map.column(Field::DoNotContact) {
+            let v = cell(col).to_lowercase();
+            row.do_not_contact = match v.as_str() {
+                "" | "0" | "n" | "no" | "false" => false,
+                "1" | "y" | "yes" | "true" | "x" => true,
+                _ => {
+                    problem(col, format!("{v:?} is not yes or no"));
+                    false
+                }
+            };
+        }
+
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        row.household_key = address::household_key(&addr);
+        row.search_terms = fold::search_terms(&row.given_name, &row.middle_name, &row.family_name, &row.native_name);
+        row.address_terms = fold::address_terms(&addr.house_number, &addr.street, &addr.unit, &addr.city, &addr.zip);
+        row.address = addr;
+        Ok(row)
+    }
+}
+
+fn birth_year_of_date(v: &str) -> Option<i32> {
+    let v = v.trim();
+    let parts: Vec<&str> = v.split(['-', '/', '.']).collect();
+    match parts.as_slice() {
+        [y, _, _] if y.len() == 4 => y.parse().ok(),
+        [_, _, y] if y.len() == 4 => y.parse().ok(),
+        [ymd] if ymd.len() == 8 && ymd.chars().all(|c| c.is_ascii_digit()) => ymd[..4].parse().ok(),
+        _ => None,
+    }
+}

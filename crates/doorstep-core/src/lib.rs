@@ -1,0 +1,19 @@
+//! Doorstep's core: everything that is true of the field whether it runs on
+//! a canvasser's phone, an organizer's laptop or the central endpoint.
+//!
+//! Nothing here knows about HTTP, Tauri or the terminal. The app, the
+//! endpoint and the CLI are thin layers that call into this crate.
+
+pub mod address;
+pub mod domain;
+mod error;
+pub mod fold;
+pub mod import;
+pub mod lang;
+pub mod lists;
+pub mod search;
+pub mod store;
+pub mod walk;
+
+pub use error::{Error, Result};
+pub use store::Store;

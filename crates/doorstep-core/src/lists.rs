@@ -1,0 +1,176 @@
+//! Lists: the people an organizer cuts from the voter file for one
+//! canvasser or one phone bank, and the doors of a walk list in walk order.
+
+use crate::domain::{Address, Household, List, ListKind, new_id};
+use crate::error::{Error, Result};
+use crate::search::{PersonSummary, summary};
+use crate::store::now_text;
+use crate::walk;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+use uuid::Uuid;
+
+#[derive(Debug, Clone)]
+pub struct ListSpec {
+    pub name: String,
+    pub kind: ListKind,
+    pub precinct: Option<String>,
+    /// At most this many people. A walk list never splits a household, so it
+    /// stops at the last whole door that fits.
+    pub limit: Option<usize>,
+    pub effort_id: Option<Uuid>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CreatedList {
+    #[serde(flatten)]
+    pub list: List,
+    pub people: usize,
+    pub doors: usize,
+}
+
+/// A door on a walk list, with the people behind it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Door {
+    pub household: Household,
+    pub people: Vec<PersonSummary>,
+}
+
+pub fn create(conn: &mut Connection, org: Uuid, spec: &ListSpec) -> Result<CreatedList> {
+    if spec.name.trim().is_empty() {
+        return Err(Error::Invalid("a list needs a name".into()));
+    }
+    let tx = conn.transaction()?;
+    let exists: bool =
+        tx.query_row("SELECT EXISTS (SELECT 1 FROM lists WHERE org_id = ?1 AND name = ?2)", params![org, spec.name], |r| r.get(0))?;
+    if exists {
+        return Err(Error::Invalid(format!("a list named {:?} already exists", spec.name)));
+    }
+    let list = List { id: new_id(), name: spec.name.trim().to_owned(), kind: spec.kind, effort_id: spec.effort_id };
+    tx.execute(
+        "INSERT INTO lists(id, org_id, effort_id, name, kind, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![list.id, org, list.effort_id, list.name, list.kind.as_str(), now_text()],
+    )?;
+    let limit = spec.limit.unwrap_or(usize::MAX);
+    let mut people = 0usize;
+    let mut doors = 0usize;
+    {
+        let mut add = tx.prepare("INSERT INTO list_people(list_id, person_id) VALUES (?1, ?2)")?;
+        match spec.kind {
+            ListKind::Walk => {
+                let mut households = households_where(&tx, org, spec.precinct.as_deref())?;
+                walk::sort(&mut households);
+                let mut members = tx.prepare("SELECT id FROM people WHERE household_id = ?1 AND do_not_contact = 0")?;
+                for h in households {
+                    let ids: Vec<Uuid> = members.query_map([h.id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+                    if ids.is_empty() {
+                        continue;
+                    }
+                    if people + ids.len() > limit {
+                        break;
+                    }
+                    for id in &ids {
+                        add.execute(params![list.id, id])?;
+                    }
+                    people += ids.len();
+                    doors += 1;
+                }
+            }
+            ListKind::Call => {
+                let mut stmt = tx.prepare(
+                    "SELECT p.id, p.household_id FROM people p LEFT JOIN households h ON h.id = p.household_id
+                     WHERE p.org_id = ?1 AND p.do_not_contact = 0 AND p.phones <> '[]'
+                       AND (?2 IS NULL OR h.precinct = ?2)
+                     ORDER BY p.rowid LIMIT ?3",
+                )?;
+                let rows: Vec<(Uuid, Option<Uuid>)> = stmt
+                    .query_map(params![org, spec.precinct, limit.min(i64::MAX as usize) as i64], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<rusqlite::Result<_>>()?;
+                let mut households = std::collections::HashSet::new();
+                for (id, household) in rows {
+                    add.execute(params![list.id, id])?;
+                    people += 1;
+                    households.insert(household);
+                }
+                doors = households.len();
+            }
+        }
+    }
+    if people == 0 {
+        return Err(Error::Invalid(match &spec.precinct {
+            Some(p) => format!("no one to contact in precinct {p:?}; the list was not made"),
+            None => "no one to contact; the list was not made".into(),
+        }));
+    }
+    tx.commit()?;
+    Ok(CreatedList { list, people, doors })
+}
+
+fn household_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Household> {
+    Ok(Household {
+        id: r.get(0)?,
+        address: Address {
+            house_number: r.get(1)?,
+            number_value: r.get(2)?,
+            fraction: r.get(3)?,
+            street: r.get(4)?,
+            unit: r.get(5)?,
+            city: r.get(6)?,
+            state: r.get(7)?,
+            zip: r.get(8)?,
+        },
+        precinct: r.get(9)?,
+        latitude: r.get(10)?,
+        longitude: r.get(11)?,
+    })
+}
+
+const HOUSEHOLD_COLUMNS: &str =
+    "h.id, h.house_number, h.number_value, h.fraction, h.street, h.unit, h.city, h.state, h.zip, h.precinct, h.latitude, h.longitude";
+
+fn households_where(conn: &Connection, org: Uuid, precinct: Option<&str>) -> Result<Vec<Household>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {HOUSEHOLD_COLUMNS} FROM households h WHERE h.org_id = ?1 AND (?2 IS NULL OR h.precinct = ?2)"
+    ))?;
+    let rows = stmt.query_map(params![org, precinct], household_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Finds a list by id or name within one organization.
+pub fn resolve(conn: &Connection, org: Uuid, key: &str) -> Result<List> {
+    let by_id = Uuid::parse_str(key).ok();
+    conn.query_row(
+        "SELECT id, name, kind, effort_id FROM lists WHERE org_id = ?1 AND (id = ?2 OR name = ?3)",
+        params![org, by_id, key],
+        |r| {
+            let kind: String = r.get(2)?;
+            Ok(List { id: r.get(0)?, name: r.get(1)?, kind: kind.parse().unwrap_or(ListKind::Walk), effort_id: r.get(3)? })
+        },
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound { what: "list", key: key.to_owned() })
+}
+
+/// A list's doors in walk order, each with the list's people behind it.
+pub fn doors(conn: &Connection, org: Uuid, list: Uuid) -> Result<Vec<Door>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT DISTINCT {HOUSEHOLD_COLUMNS} FROM list_people lp
+         JOIN people p ON p.id = lp.person_id JOIN households h ON h.id = p.household_id
+         WHERE lp.list_id = ?1 AND h.org_id = ?2"
+    ))?;
+    let mut households: Vec<Household> =
+        stmt.query_map(params![list, org], household_from_row)?.collect::<rusqlite::Result<_>>()?;
+    walk::sort(&mut households);
+    let mut members = conn.prepare(
+        "SELECT p.id FROM list_people lp JOIN people p ON p.id = lp.person_id
+         WHERE lp.list_id = ?1 AND p.household_id = ?2 ORDER BY p.family_name, p.given_name",
+    )?;
+    households
+        .into_iter()
+        .map(|household| {
+            let ids: Vec<Uuid> = members.query_map(params![list, household.id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            let people = ids.into_iter().map(|id| summary(conn, org, id)).collect::<Result<_>>()?;
+            Ok(Door { household, people })
+        })
+        .collect()
+}
