@@ -1,1 +1,87 @@
-fn main() {}
+//! `doorstep`: the command-line face of Doorstep. Glue only: every command
+//! parses its arguments, calls the core (or the endpoint), and prints.
+
+mod bench;
+mod data;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "doorstep", version, about = "Field canvassing and phone banking, offline-first and in every language")]
+struct Cli {
+    /// The organizer's store.
+    #[arg(long, global = true, default_value = "./doorstep-data", env = "DOORSTEP_DATA")]
+    data: PathBuf,
+    /// More logging (repeat for more).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write a synthetic voter file (deterministic for a seed; no real person).
+    GenVoters(data::GenVotersArgs),
+    /// Import a voter file: all of it, or nothing.
+    Import(data::ImportArgs),
+    /// Find people by name (any script), phone or address.
+    Search(data::SearchArgs),
+    /// Make, show and assign lists.
+    #[command(subcommand)]
+    List(data::ListCommand),
+    /// Measure import or search speed on generated data.
+    Bench(bench::BenchArgs),
+}
+
+fn main() {
+    let cli = Cli::parse();
+    init_tracing(cli.verbose);
+    if let Err(err) = run(cli) {
+        // Import rejections print their own detailed report.
+        eprintln!("error: {err:#}");
+        std::process::exit(1);
+    }
+}
+
+fn init_tracing(verbose: u8) {
+    let default = match verbose {
+        0 => "warn",
+        1 => "info",
+        _ => "debug",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("DOORSTEP_LOG").unwrap_or_else(|_| default.into());
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::GenVoters(args) => data::gen_voters(args),
+        Command::Import(args) => data::import(&cli.data, args),
+        Command::Search(args) => data::search(&cli.data, args),
+        Command::List(cmd) => data::list(&cli.data, cmd),
+        Command::Bench(args) => bench::run(args),
+    }
+}
+
+/// Opens the organizer's store under `--data`.
+fn open_store(data: &std::path::Path) -> Result<doorstep_core::Store> {
+    doorstep_core::Store::open(&data.join("doorstep.db")).with_context(|| format!("opening the store in {}", data.display()))
+}
+
+/// Prints one JSON value on stdout, for scripts.
+fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}
+
+/// The peak resident memory of this process so far, from the kernel's own
+/// accounting; None off Linux.
+fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}

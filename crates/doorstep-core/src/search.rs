@@ -37,7 +37,7 @@ fn classify(query: &str) -> QueryKind {
 }
 
 /// Searches one organization's people. Names come first, then people whose
-/// address matches; a query of digits alone is a phone number.
+/// address matches; a query of digits and punctuation alone is a phone number.
 pub fn search(conn: &Connection, org: Uuid, query: &str, limit: usize) -> Result<Vec<PersonSummary>> {
     let mut rowids: Vec<i64> = Vec::new();
     let mut seen = HashSet::new();
@@ -58,7 +58,9 @@ pub fn search(conn: &Connection, org: Uuid, query: &str, limit: usize) -> Result
         }
         QueryKind::Text => {
             by_name(conn, org, query, limit, &mut rowids, &mut seen)?;
-            if rowids.len() < limit {
+            // A house number means an address; otherwise addresses only
+            // answer when no name does ("jose" should not list San Jose).
+            if rowids.is_empty() || query.chars().any(|c| c.is_ascii_digit()) {
                 by_address(conn, org, query, limit, &mut rowids, &mut seen)?;
             }
         }

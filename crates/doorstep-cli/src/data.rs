@@ -1,0 +1,207 @@
+//! The organizer's data commands: generate, import, search, lists.
+
+use crate::{open_store, peak_memory_mb, print_json};
+use anyhow::{Context, Result, bail};
+use clap::{Args, Subcommand};
+use doorstep_core::domain::ListKind;
+use doorstep_core::import::{ImportOptions, LayoutKind, Mapping};
+use doorstep_core::{Error, lists, search};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::path::{Path, PathBuf};
+
+#[derive(Args)]
+pub struct GenVotersArgs {
+    #[arg(long)]
+    count: u64,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    #[arg(long, default_value = "ncvoter", value_parser = ["ncvoter", "csv"])]
+    layout: String,
+    #[arg(long)]
+    out: PathBuf,
+}
+
+pub fn gen_voters(args: GenVotersArgs) -> Result<()> {
+    let layout = match args.layout.as_str() {
+        "csv" => doorstep_gen::Layout::Csv,
+        _ => doorstep_gen::Layout::Ncvoter,
+    };
+    let file = std::fs::File::create(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
+    let out = std::io::BufWriter::with_capacity(1 << 20, file);
+    let rows = doorstep_gen::write_voters(&doorstep_gen::GenOptions { count: args.count, seed: args.seed, layout }, out)
+        .with_context(|| format!("writing {}", args.out.display()))?;
+    eprintln!("wrote {rows} voters to {}", args.out.display());
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct ImportArgs {
+    file: PathBuf,
+    /// Organization id or name; may be left out while the store holds one.
+    #[arg(long)]
+    org: Option<String>,
+    #[arg(long, value_parser = ["ncvoter", "csv"])]
+    layout: Option<String>,
+    /// A TOML file naming which column holds which field.
+    #[arg(long)]
+    mapping: Option<PathBuf>,
+    /// Import the good rows; write the rejected ones, with reasons, to a side file.
+    #[arg(long)]
+    skip_bad_rows: bool,
+    /// Where rejected rows go (default: FILE.rejected.csv).
+    #[arg(long)]
+    rejects: Option<PathBuf>,
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn import(data: &Path, args: ImportArgs) -> Result<()> {
+    let mapping = match &args.mapping {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+            Some(Mapping::parse(&text, &path.display().to_string()).map_err(anyhow::Error::msg)?)
+        }
+        None => None,
+    };
+    let opts = ImportOptions {
+        layout: args.layout.as_deref().map(|l| l.parse::<LayoutKind>()).transpose().map_err(anyhow::Error::msg)?,
+        mapping,
+        skip_bad_rows: args.skip_bad_rows,
+        rejects_path: args.rejects.clone(),
+        max_errors: None,
+    };
+    let mut store = open_store(data)?;
+    let default_org = "My organization";
+    let org = store.org_for_import(args.org.as_deref(), default_org)?;
+
+    let bar = ProgressBar::new(std::fs::metadata(&args.file).map(|m| m.len()).unwrap_or(0));
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} importing {msg} [{bar:30}] {bytes}/{total_bytes} ({eta})")
+            .expect("static template")
+            .progress_chars("=> "),
+    );
+    bar.set_message(args.file.display().to_string());
+    let result = doorstep_core::import::import_file(&mut store, &org, &args.file, &opts, &mut |p| {
+        bar.set_position(p.bytes);
+    });
+    bar.finish_and_clear();
+    match result {
+        Ok(summary) => {
+            if args.json {
+                let mut value = serde_json::to_value(&summary)?;
+                value["peak_memory_mb"] = serde_json::json!(peak_memory_mb());
+                print_json(&value)?;
+            } else {
+                println!(
+                    "imported {} rows into {}: {} people new, {} updated, {} new households, {} rejected ({:.0} rows/s)",
+                    summary.rows, summary.organization, summary.people_created, summary.people_updated,
+                    summary.households_created, summary.rejected, summary.rows_per_second
+                );
+                if let Some(f) = &summary.rejects_file {
+                    println!("rejected rows and their reasons: {f}");
+                }
+            }
+            Ok(())
+        }
+        Err(Error::Import(rejection)) => {
+            if args.json {
+                print_json(&serde_json::json!({ "error": "rejected", "file": rejection.file,
+                    "problems": rejection.problems, "truncated": rejection.truncated }))?;
+            }
+            eprint!("{rejection}");
+            std::process::exit(1);
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Args)]
+pub struct SearchArgs {
+    query: String,
+    #[arg(long, default_value_t = 20)]
+    limit: usize,
+    #[arg(long)]
+    org: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn search(data: &Path, args: SearchArgs) -> Result<()> {
+    let store = open_store(data)?;
+    let org = store.resolve_org(args.org.as_deref())?;
+    let people = search::search(store.conn(), org.id, &args.query, args.limit)?;
+    if args.json {
+        return print_json(&people);
+    }
+    if people.is_empty() {
+        println!("no one matches {:?}", args.query);
+    }
+    for p in people {
+        let native = if p.native_name.is_empty() { String::new() } else { format!(" ({})", p.native_name) };
+        println!("{} {}{native}  {}, {}  {}", p.given_name, p.family_name, p.address.line(), p.address.city,
+            p.phones.first().map(String::as_str).unwrap_or(""));
+    }
+    Ok(())
+}
+
+#[derive(Subcommand)]
+pub enum ListCommand {
+    /// Cut a list from the voter file.
+    Create {
+        #[arg(long)]
+        org: Option<String>,
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "walk", value_parser = ["walk", "call"])]
+        kind: String,
+        #[arg(long)]
+        precinct: Option<String>,
+        /// At most this many people (a walk list keeps households whole).
+        #[arg(long)]
+        limit: Option<usize>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a list's doors in walk order.
+    Show {
+        #[arg(long)]
+        org: Option<String>,
+        list: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn list(data: &Path, cmd: ListCommand) -> Result<()> {
+    let mut store = open_store(data)?;
+    match cmd {
+        ListCommand::Create { org, name, kind, precinct, limit, json } => {
+            let org = store.resolve_org(org.as_deref())?;
+            let kind: ListKind = kind.parse().map_err(|e: doorstep_core::domain::UnknownCode| anyhow::anyhow!(e))?;
+            let spec = lists::ListSpec { name, kind, precinct, limit, effort_id: None };
+            let created = lists::create(store.conn_mut(), org.id, &spec)?;
+            if json {
+                print_json(&created)
+            } else {
+                println!("made list {} ({}): {} people at {} doors", created.list.name, created.list.id, created.people, created.doors);
+                Ok(())
+            }
+        }
+        ListCommand::Show { org, list, json } => {
+            let org = store.resolve_org(org.as_deref())?;
+            let list = lists::resolve(store.conn(), org.id, &list)?;
+            let doors = lists::doors(store.conn(), org.id, list.id)?;
+            if json {
+                return print_json(&doors);
+            }
+            if doors.is_empty() {
+                bail!("list {} has no doors", list.name);
+            }
+            for (i, d) in doors.iter().enumerate() {
+                let names: Vec<String> = d.people.iter().map(|p| format!("{} {}", p.given_name, p.family_name)).collect();
+                println!("{:>4}. {}  {}", i + 1, d.household.address.line(), names.join(", "));
+            }
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! Opening stores, including ones an older Doorstep left behind.
+
+use doorstep_core::Store;
+use doorstep_core::store::MIGRATIONS;
+
+#[test]
+fn store_from_first_migration_is_upgraded_and_indexed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        // A store as the first release left it, with people already in it.
+        let old = Store::open_at_version(&path, Some(1)).unwrap();
+        assert_eq!(old.schema_version().unwrap(), 1);
+        let org = old.create_org("Old org").unwrap();
+        old.conn()
+            .execute_batch(&format!(
+                "INSERT INTO households(id, org_id, address_key, house_number, street, zip)
+                   VALUES (x'0000000000000000000000000000000A', x'{org}', 'k', '12', 'OAK ST', '95112');
+                 INSERT INTO people(id, org_id, household_id, given_name, family_name, native_name, phones, updated_at)
+                   VALUES (x'0000000000000000000000000000000B', x'{org}', x'0000000000000000000000000000000A', 'Minh', 'Đặng', '鄧明', '[\"(408) 555-0199\"]', '2026-01-01T00:00:00Z');",
+                org = org.id.simple()
+            ))
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), MIGRATIONS.last().unwrap().0);
+    let org = store.resolve_org(None).unwrap();
+    let found = |q: &str| doorstep_core::search::search(store.conn(), org.id, q, 5).unwrap().len();
+    assert_eq!(found("dang"), 1, "existing people are indexed by the upgrade");
+    assert_eq!(found("明"), 1);
+    assert_eq!(found("408-555-0199"), 1);
+    assert_eq!(found("oak"), 1);
+    drop(store);
+    // Opening again applies nothing twice.
+    let again = Store::open(&path).unwrap();
+    let applied: i64 = again.conn().query_row("SELECT count(*) FROM schema_migrations", [], |r| r.get(0)).unwrap();
+    assert_eq!(applied as usize, MIGRATIONS.len());
+}
+
+#[test]
+fn attempts_are_append_only() {
+    let store = Store::open_in_memory().unwrap();
+    let org = store.create_org("Org").unwrap();
+    store
+        .conn()
+        .execute(
+            "INSERT INTO attempts(id, org_id, channel, result, attempted_at) VALUES (x'03', ?1, 'door', 'not_home', '2026-01-01')",
+            [org.id],
+        )
+        .unwrap();
+    let err = store.conn().execute("UPDATE attempts SET result = 'refused'", []).unwrap_err();
+    assert!(err.to_string().contains("append-only"), "{err}");
+}
+
+#[test]
+fn foreign_keys_and_wal_are_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("s.db")).unwrap();
+    let fk: i64 = store.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    let mode: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!((fk, mode.as_str()), (1, "wal"));
+    let fts5: i64 = store.conn().query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| r.get(0)).unwrap();
+    assert_eq!(fts5, 1);
+}
