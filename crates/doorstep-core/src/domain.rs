@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
+use ts_rs::TS;
 use uuid::Uuid;
 
 /// Every record's id is a UUIDv7: made offline on any device without
@@ -91,14 +92,16 @@ pub struct Person {
     pub do_not_contact: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum ListKind {
     Walk,
     Call,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum EffortKind {
     Canvass,
@@ -106,7 +109,8 @@ pub enum EffortKind {
     Event,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     Door,
@@ -264,7 +268,8 @@ pub struct Script {
     pub questions: Vec<SurveyQuestion>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     Single,
@@ -275,7 +280,8 @@ text_enum!(QuestionKind { Single = "single", Multi = "multi", Text = "text" });
 
 pub type Translations = std::collections::BTreeMap<String, String>;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct SurveyQuestion {
     pub id: Uuid,
     pub key: String,
@@ -284,7 +290,8 @@ pub struct SurveyQuestion {
     pub options: Vec<SurveyOption>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct SurveyOption {
     pub key: String,
     pub label: Translations,

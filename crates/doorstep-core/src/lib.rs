@@ -5,6 +5,7 @@
 //! endpoint and the CLI are thin layers that call into this crate.
 
 pub mod address;
+pub mod device;
 pub mod domain;
 mod error;
 pub mod fold;

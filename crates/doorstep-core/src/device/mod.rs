@@ -1,0 +1,2 @@
+//! A canvasser's device: its store, its identity, and the commands the app runs.
+pub mod api;
