@@ -11,9 +11,12 @@ mod error;
 pub mod fold;
 pub mod import;
 pub mod lang;
+pub mod accounts;
 pub mod lists;
+pub mod records;
 pub mod search;
 pub mod store;
+pub mod sync;
 pub mod walk;
 
 pub use error::{Error, Result};

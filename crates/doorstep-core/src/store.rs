@@ -18,6 +18,7 @@ use uuid::Uuid;
 pub const MIGRATIONS: &[(u32, &str, &str)] = &[
     (1, "domain", include_str!("../../../schema/migrations/0001_domain.sql")),
     (2, "search", include_str!("../../../schema/migrations/0002_search.sql")),
+    (3, "sync", include_str!("../../../schema/migrations/0003_sync.sql")),
 ];
 
 pub struct Store {

@@ -1,0 +1,285 @@
+//! Users, pairing codes and device tokens.
+//!
+//! An organizer makes a one-time pairing code for a person; a device
+//! redeems it for a token. Only SHA-256 hashes of codes and tokens are
+//! stored, so the database alone lets no one in.
+
+use crate::domain::new_id;
+use crate::error::{Error, Result};
+use crate::store::now_text;
+use crate::sync::proto::UserInfo;
+use base64::Engine;
+use rand::RngCore;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+pub const ROLES: &[&str] = &["admin", "organizer", "canvasser", "phone_banker"];
+
+/// How long a pairing code stays valid.
+pub const PAIRING_TTL: chrono::Duration = chrono::Duration::hours(24);
+
+/// Crockford's base32: no I, L, O or U, so a code read aloud or typed on a
+/// phone keyboard is hard to get wrong.
+const CODE_ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+pub fn hash_secret(secret: &str) -> Vec<u8> {
+    Sha256::digest(secret.as_bytes()).to_vec()
+}
+
+/// What people type: case and dashes do not matter, and the letters people
+/// confuse with digits are read as those digits.
+pub fn normalize_code(code: &str) -> String {
+    code.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            other => other,
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct User {
+    pub id: Uuid,
+    pub org_id: Uuid,
+    pub name: String,
+    pub role: String,
+    pub languages: Vec<String>,
+}
+
+impl User {
+    pub fn info(&self) -> UserInfo {
+        UserInfo { id: self.id, name: self.name.clone(), role: self.role.clone(), languages: self.languages.clone() }
+    }
+}
+
+pub fn add_user(conn: &Connection, org: Uuid, name: &str, role: &str, languages: &[String]) -> Result<User> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::Invalid("a user needs a name".into()));
+    }
+    if !ROLES.contains(&role) {
+        return Err(Error::Invalid(format!("unknown role {role:?}; expected one of {}", ROLES.join(", "))));
+    }
+    let mut tags = Vec::new();
+    for l in languages {
+        match crate::lang::normalize(l) {
+            Ok(Some(tag)) => tags.push(tag),
+            Ok(None) => {}
+            Err(e) => return Err(Error::Invalid(e)),
+        }
+    }
+    let user = User { id: new_id(), org_id: org, name: name.to_owned(), role: role.to_owned(), languages: tags };
+    conn.execute(
+        "INSERT INTO users(id, org_id, name, role, languages, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![user.id, org, user.name, user.role, serde_json::to_string(&user.languages).expect("strings"), now_text()],
+    )
+    .map_err(|e| match e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+            Error::Invalid(format!("a user named {name:?} already exists"))
+        }
+        e => e.into(),
+    })?;
+    Ok(user)
+}
+
+fn user_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
+    Ok(User {
+        id: r.get(0)?,
+        org_id: r.get(1)?,
+        name: r.get(2)?,
+        role: r.get(3)?,
+        languages: serde_json::from_str(&r.get::<_, String>(4)?).unwrap_or_default(),
+    })
+}
+
+/// Finds a user of `org` by id or name.
+pub fn resolve_user(conn: &Connection, org: Uuid, key: &str) -> Result<User> {
+    let by_id = Uuid::parse_str(key).ok();
+    conn.query_row(
+        "SELECT id, org_id, name, role, languages FROM users WHERE org_id = ?1 AND (id = ?2 OR name = ?3)",
+        params![org, by_id, key],
+        user_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound { what: "user", key: key.to_owned() })
+}
+
+pub fn user(conn: &Connection, id: Uuid) -> Result<User> {
+    conn.query_row("SELECT id, org_id, name, role, languages FROM users WHERE id = ?1", [id], user_from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound { what: "user", key: id.to_string() })
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PairingCode {
+    /// "K7QF-3M9X": typed on the phone.
+    pub code: String,
+    /// `doorstep:pair?url=…&code=…`: the QR code's text, when the endpoint's
+    /// address is known.
+    pub qr_payload: Option<String>,
+    pub expires_at: String,
+}
+
+pub fn make_pairing_code(conn: &Connection, org: Uuid, user: Uuid, endpoint_url: Option<&str>) -> Result<PairingCode> {
+    let mut bytes = [0u8; 10];
+    rand::rng().fill_bytes(&mut bytes);
+    let raw: String = bytes.iter().take(8).map(|b| CODE_ALPHABET[(*b as usize) % 32] as char).collect();
+    let code = format!("{}-{}", &raw[..4], &raw[4..]);
+    let expires = chrono::Utc::now() + PAIRING_TTL;
+    conn.execute(
+        "INSERT INTO pairing_codes(code_hash, org_id, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![hash_secret(&normalize_code(&code)), org, user, now_text(), expires.to_rfc3339()],
+    )?;
+    Ok(PairingCode {
+        qr_payload: endpoint_url.map(|u| qr_payload(u, &code)),
+        code,
+        expires_at: expires.to_rfc3339(),
+    })
+}
+
+pub fn qr_payload(url: &str, code: &str) -> String {
+    let enc: String = url
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    format!("doorstep:pair?url={enc}&code={code}")
+}
+
+/// Splits a pasted QR payload into (url, code); plain codes give no url.
+pub fn parse_pairing_input(input: &str) -> (Option<String>, String) {
+    let input = input.trim();
+    let Some(query) = input.strip_prefix("doorstep:pair?") else { return (None, input.to_owned()) };
+    let mut url = None;
+    let mut code = String::new();
+    for pair in query.split('&') {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let decoded = percent_decode(v);
+        match k {
+            "url" => url = Some(decoded),
+            "code" => code = decoded,
+            _ => {}
+        }
+    }
+    (url, code)
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[derive(Debug, Clone)]
+pub struct Redeemed {
+    pub device_id: Uuid,
+    pub token: String,
+    pub user: User,
+}
+
+/// Trades a pairing code for a new device and its token, once.
+pub fn redeem_pairing_code(conn: &mut Connection, code: &str) -> Result<Redeemed> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let hash = hash_secret(&normalize_code(code));
+    let found: Option<(Uuid, Uuid, String, Option<String>)> = tx
+        .query_row(
+            "SELECT org_id, user_id, expires_at, redeemed_at FROM pairing_codes WHERE code_hash = ?1",
+            [&hash],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    let unknown = || Error::Invalid("this pairing code is not valid: it may be mistyped, used already or expired".into());
+    let Some((org, user_id, expires, redeemed)) = found else { return Err(unknown()) };
+    let expired = chrono::DateTime::parse_from_rfc3339(&expires).map(|e| e < chrono::Utc::now()).unwrap_or(true);
+    if redeemed.is_some() || expired {
+        return Err(unknown());
+    }
+    let mut secret = [0u8; 32];
+    rand::rng().fill_bytes(&mut secret);
+    let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(secret);
+    let device_id = new_id();
+    tx.execute("UPDATE pairing_codes SET redeemed_at = ?2 WHERE code_hash = ?1", params![hash, now_text()])?;
+    tx.execute(
+        "INSERT INTO devices(id, org_id, user_id, token_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![device_id, org, user_id, hash_secret(&token), now_text()],
+    )?;
+    let user = user(&tx, user_id)?;
+    tx.commit()?;
+    Ok(Redeemed { device_id, token, user })
+}
+
+#[derive(Debug, Clone)]
+pub struct DeviceAuth {
+    pub device_id: Uuid,
+    pub org_id: Uuid,
+    pub user_id: Uuid,
+}
+
+/// The device a bearer token belongs to, unless revoked.
+pub fn authenticate(conn: &Connection, token: &str) -> Result<Option<DeviceAuth>> {
+    Ok(conn
+        .prepare_cached("SELECT id, org_id, user_id FROM devices WHERE token_hash = ?1 AND revoked_at IS NULL")?
+        .query_row([hash_secret(token)], |r| Ok(DeviceAuth { device_id: r.get(0)?, org_id: r.get(1)?, user_id: r.get(2)? }))
+        .optional()?)
+}
+
+pub fn revoke_device(conn: &Connection, org: Uuid, device: Uuid) -> Result<()> {
+    let n = conn.execute(
+        "UPDATE devices SET revoked_at = coalesce(revoked_at, ?3) WHERE id = ?1 AND org_id = ?2",
+        params![device, org, now_text()],
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound { what: "device", key: device.to_string() });
+    }
+    Ok(())
+}
+
+pub fn assign_list(conn: &Connection, list: Uuid, user: Uuid) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO list_assignments(list_id, user_id, assigned_at) VALUES (?1, ?2, ?3)",
+        params![list, user, now_text()],
+    )?;
+    Ok(())
+}
+
+pub fn unassign_list(conn: &Connection, list: Uuid, user: Uuid) -> Result<()> {
+    conn.execute("DELETE FROM list_assignments WHERE list_id = ?1 AND user_id = ?2", params![list, user])?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_forgive_typing() {
+        assert_eq!(normalize_code("k7qf-3m9x"), "K7QF3M9X");
+        assert_eq!(normalize_code("O1L0 ab"), "0110AB");
+    }
+
+    #[test]
+    fn qr_payload_round_trips() {
+        let p = qr_payload("https://door.example.org:8443/x", "K7QF-3M9X");
+        assert_eq!(parse_pairing_input(&p), (Some("https://door.example.org:8443/x".into()), "K7QF-3M9X".into()));
+        assert_eq!(parse_pairing_input(" K7QF-3M9X "), (None, "K7QF-3M9X".into()));
+    }
+}

@@ -1,0 +1,419 @@
+//! Reading and writing whole domain records in a store: the pieces that the
+//! endpoint, the device and the CLI all need, written once.
+
+use crate::address::household_key;
+use crate::domain::*;
+use crate::error::{Error, Result};
+use crate::fold;
+use crate::store::now_text;
+use crate::sync::hlc::Hlc;
+use crate::sync::proto::PersonField;
+use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).expect("serializable")
+}
+
+fn from_json<T: serde::de::DeserializeOwned + Default>(s: &str) -> T {
+    serde_json::from_str(s).unwrap_or_default()
+}
+
+const PERSON_COLUMNS: &str = "id, household_id, given_name, middle_name, family_name, name_suffix, native_name,
+    birth_year, gender, party, preferred_language, spoken_languages, phones, emails, do_not_contact, deleted_at";
+
+fn person_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(Person, bool)> {
+    Ok((
+        Person {
+            id: r.get(0)?,
+            household_id: r.get(1)?,
+            given_name: r.get(2)?,
+            middle_name: r.get(3)?,
+            family_name: r.get(4)?,
+            name_suffix: r.get(5)?,
+            native_name: r.get(6)?,
+            birth_year: r.get(7)?,
+            gender: r.get(8)?,
+            party: r.get(9)?,
+            preferred_language: r.get(10)?,
+            spoken_languages: from_json(&r.get::<_, String>(11)?),
+            phones: from_json(&r.get::<_, String>(12)?),
+            emails: from_json(&r.get::<_, String>(13)?),
+            external_ids: BTreeMap::new(),
+            do_not_contact: r.get(14)?,
+        },
+        r.get::<_, Option<String>>(15)?.is_some(),
+    ))
+}
+
+/// A person of `org`, with whether it is a tombstone.
+pub fn load_person(conn: &Connection, org: Uuid, id: Uuid) -> Result<Option<(Person, bool)>> {
+    let found = conn
+        .prepare_cached(&format!("SELECT {PERSON_COLUMNS} FROM people WHERE id = ?1 AND org_id = ?2"))?
+        .query_row(params![id, org], person_from_row)
+        .optional()?;
+    let Some((mut person, deleted)) = found else { return Ok(None) };
+    let mut ext = conn.prepare_cached("SELECT scheme, value FROM external_ids WHERE person_id = ?1")?;
+    person.external_ids = ext.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(Some((person, deleted)))
+}
+
+pub fn person_versions(conn: &Connection, id: Uuid) -> Result<BTreeMap<PersonField, Hlc>> {
+    let mut stmt = conn.prepare_cached("SELECT field, hlc FROM field_versions WHERE entity = 'person' AND entity_id = ?1")?;
+    let mut out = BTreeMap::new();
+    for row in stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (field, hlc) = row?;
+        if let (Some(f), Ok(h)) = (PersonField::from_column(&field), hlc.parse()) {
+            out.insert(f, h);
+        }
+    }
+    Ok(out)
+}
+
+fn field_version(conn: &Connection, id: Uuid, field: PersonField) -> Result<Option<Hlc>> {
+    let v: Option<String> = conn
+        .prepare_cached("SELECT hlc FROM field_versions WHERE entity = 'person' AND entity_id = ?1 AND field = ?2")?
+        .query_row(params![id, field.column()], |r| r.get(0))
+        .optional()?;
+    Ok(v.and_then(|s| s.parse().ok()))
+}
+
+fn set_field_version(conn: &Connection, id: Uuid, field: PersonField, hlc: Hlc) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO field_versions(entity, entity_id, field, hlc) VALUES ('person', ?1, ?2, ?3)
+         ON CONFLICT(entity, entity_id, field) DO UPDATE SET hlc = excluded.hlc",
+    )?
+    .execute(params![id, field.column(), hlc.to_string()])?;
+    Ok(())
+}
+
+/// Rebuilds one person's search entries from the row as it is now.
+pub fn reindex_person(conn: &Connection, id: Uuid) -> Result<()> {
+    let row: Option<(i64, String, String, String, String, String)> = conn
+        .prepare_cached("SELECT rowid, given_name, middle_name, family_name, native_name, phones FROM people WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
+        .optional()?;
+    let Some((rowid, given, middle, family, native, phones)) = row else { return Ok(()) };
+    conn.prepare_cached("DELETE FROM people_search WHERE rowid = ?1")?.execute([rowid])?;
+    conn.prepare_cached("DELETE FROM phone_index WHERE person_rowid = ?1")?.execute([rowid])?;
+    conn.prepare_cached("INSERT INTO people_search(rowid, terms) VALUES (?1, ?2)")?
+        .execute(params![rowid, fold::search_terms(&given, &middle, &family, &native)])?;
+    let phones: Vec<String> = from_json(&phones);
+    let mut ins = conn.prepare_cached("INSERT OR IGNORE INTO phone_index(digits, person_rowid) VALUES (?1, ?2)")?;
+    for p in phones {
+        let d = fold::phone_digits(&p);
+        if !d.is_empty() {
+            ins.execute(params![d, rowid])?;
+        }
+    }
+    Ok(())
+}
+
+fn set_person_column(conn: &Connection, id: Uuid, field: PersonField, value: &serde_json::Value) -> Result<()> {
+    let sql = format!("UPDATE people SET {} = ?2, updated_at = ?3 WHERE id = ?1", field.column());
+    let now = now_text();
+    let bad = || Error::Invalid(format!("{} cannot be {value}", field.column()));
+    match field {
+        PersonField::Phones | PersonField::Emails | PersonField::SpokenLanguages => {
+            let list: Vec<String> = serde_json::from_value(value.clone()).map_err(|_| bad())?;
+            conn.prepare_cached(&sql)?.execute(params![id, json(&list), now])?;
+        }
+        PersonField::PreferredLanguage => {
+            let s = value.as_str().ok_or_else(bad)?;
+            conn.prepare_cached(&sql)?.execute(params![id, s, now])?;
+        }
+        PersonField::DoNotContact => {
+            let b = value.as_bool().ok_or_else(bad)?;
+            conn.prepare_cached(&sql)?.execute(params![id, b, now])?;
+        }
+    }
+    Ok(())
+}
+
+pub fn person_field_value(person: &Person, field: PersonField) -> serde_json::Value {
+    match field {
+        PersonField::Phones => serde_json::json!(person.phones),
+        PersonField::Emails => serde_json::json!(person.emails),
+        PersonField::PreferredLanguage => serde_json::json!(person.preferred_language),
+        PersonField::SpokenLanguages => serde_json::json!(person.spoken_languages),
+        PersonField::DoNotContact => serde_json::json!(person.do_not_contact),
+    }
+}
+
+/// Applies one field edit if its clock is newer than the field's. Returns
+/// whether it won. Ties cannot happen: the node id is part of the clock.
+pub fn merge_person_field(conn: &Connection, id: Uuid, field: PersonField, value: &serde_json::Value, hlc: Hlc) -> Result<bool> {
+    if field_version(conn, id, field)?.is_some_and(|current| current >= hlc) {
+        return Ok(false);
+    }
+    set_person_column(conn, id, field, value)?;
+    set_field_version(conn, id, field, hlc)?;
+    if field == PersonField::Phones {
+        reindex_person(conn, id)?;
+    }
+    Ok(true)
+}
+
+/// Writes a household as given (insert, or update in place).
+pub fn upsert_household(conn: &Connection, org: Uuid, h: &Household, key: Option<&str>) -> Result<()> {
+    let key = key.map(str::to_owned).unwrap_or_else(|| household_key(&h.address));
+    let a = &h.address;
+    let existed: Option<i64> =
+        conn.prepare_cached("SELECT rowid FROM households WHERE id = ?1")?.query_row([h.id], |r| r.get(0)).optional()?;
+    conn.prepare_cached(
+        "INSERT INTO households(id, org_id, address_key, house_number, number_value, fraction, street, unit, city, state,
+             zip, precinct, latitude, longitude)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+         ON CONFLICT(id) DO UPDATE SET house_number = excluded.house_number, number_value = excluded.number_value,
+             fraction = excluded.fraction, street = excluded.street, unit = excluded.unit, city = excluded.city,
+             state = excluded.state, zip = excluded.zip, precinct = excluded.precinct, latitude = excluded.latitude,
+             longitude = excluded.longitude",
+    )?
+    .execute(params![h.id, org, key, a.house_number, a.number_value, a.fraction, a.street, a.unit, a.city, a.state,
+        a.zip, h.precinct, h.latitude, h.longitude])?;
+    let rowid: i64 = conn.prepare_cached("SELECT rowid FROM households WHERE id = ?1")?.query_row([h.id], |r| r.get(0))?;
+    if existed.is_some() {
+        conn.prepare_cached("DELETE FROM household_search WHERE rowid = ?1")?.execute([rowid])?;
+    }
+    conn.prepare_cached("INSERT INTO household_search(rowid, terms) VALUES (?1, ?2)")?
+        .execute(params![rowid, fold::address_terms(&a.house_number, &a.street, &a.unit, &a.city, &a.zip)])?;
+    Ok(())
+}
+
+pub fn load_household(conn: &Connection, org: Uuid, id: Uuid) -> Result<Option<Household>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id, house_number, number_value, fraction, street, unit, city, state, zip, precinct, latitude, longitude
+             FROM households WHERE id = ?1 AND org_id = ?2",
+        )?
+        .query_row(params![id, org], |r| {
+            Ok(Household {
+                id: r.get(0)?,
+                address: Address {
+                    house_number: r.get(1)?,
+                    number_value: r.get(2)?,
+                    fraction: r.get(3)?,
+                    street: r.get(4)?,
+                    unit: r.get(5)?,
+                    city: r.get(6)?,
+                    state: r.get(7)?,
+                    zip: r.get(8)?,
+                },
+                precinct: r.get(9)?,
+                latitude: r.get(10)?,
+                longitude: r.get(11)?,
+            })
+        })
+        .optional()?)
+}
+
+/// Writes a pulled (or newly added) person. Names and the rest come as
+/// given; each last-writer-wins field only where `versions` says it is newer
+/// than what this store holds, so a pull never overwrites a newer local edit.
+pub fn upsert_person(conn: &Connection, org: Uuid, p: &Person, versions: &BTreeMap<PersonField, Hlc>, deleted: bool) -> Result<()> {
+    let exists: bool = conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM people WHERE id = ?1)")?.query_row([p.id], |r| r.get(0))?;
+    if !exists {
+        conn.prepare_cached(
+            "INSERT INTO people(id, org_id, household_id, given_name, middle_name, family_name, name_suffix, native_name,
+                 birth_year, gender, party, preferred_language, spoken_languages, phones, emails, do_not_contact, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        )?
+        .execute(params![p.id, org, p.household_id, p.given_name, p.middle_name, p.family_name, p.name_suffix,
+            p.native_name, p.birth_year, p.gender, p.party, p.preferred_language, json(&p.spoken_languages),
+            json(&p.phones), json(&p.emails), p.do_not_contact, now_text()])?;
+        for (field, hlc) in versions {
+            set_field_version(conn, p.id, *field, *hlc)?;
+        }
+    } else {
+        conn.prepare_cached(
+            "UPDATE people SET household_id = ?2, given_name = ?3, middle_name = ?4, family_name = ?5, name_suffix = ?6,
+                 native_name = ?7, birth_year = ?8, gender = ?9, party = ?10, updated_at = ?11 WHERE id = ?1",
+        )?
+        .execute(params![p.id, p.household_id, p.given_name, p.middle_name, p.family_name, p.name_suffix, p.native_name,
+            p.birth_year, p.gender, p.party, now_text()])?;
+        for field in PersonField::ALL {
+            let value = person_field_value(p, field);
+            match versions.get(&field) {
+                Some(hlc) => {
+                    merge_person_field(conn, p.id, field, &value, *hlc)?;
+                }
+                // A field nobody has edited in the field carries the voter
+                // file's value, unless this store has a versioned edit.
+                None if field_version(conn, p.id, field)?.is_none() => set_person_column(conn, p.id, field, &value)?,
+                None => {}
+            }
+        }
+    }
+    if deleted {
+        tombstone_person(conn, p.id)?;
+    }
+    let mut ext = conn.prepare_cached(
+        "INSERT INTO external_ids(org_id, scheme, value, person_id) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT(org_id, scheme, value) DO UPDATE SET person_id = excluded.person_id",
+    )?;
+    for (scheme, value) in &p.external_ids {
+        ext.execute(params![org, scheme, value, p.id])?;
+    }
+    reindex_person(conn, p.id)
+}
+
+/// A deleted person keeps only their id, so attempts that name them still
+/// hold together; everything that identifies them is gone.
+pub fn tombstone_person(conn: &Connection, id: Uuid) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE people SET given_name = '', middle_name = '', family_name = '', name_suffix = '', native_name = '',
+             birth_year = NULL, gender = '', party = '', phones = '[]', emails = '[]', spoken_languages = '[]',
+             preferred_language = '', do_not_contact = 1, deleted_at = coalesce(deleted_at, ?2) WHERE id = ?1",
+    )?
+    .execute(params![id, now_text()])?;
+    conn.prepare_cached("DELETE FROM external_ids WHERE person_id = ?1")?.execute([id])?;
+    conn.prepare_cached("DELETE FROM list_people WHERE person_id = ?1")?.execute([id])?;
+    reindex_person(conn, id)
+}
+
+/// Appends an attempt unless one with its id is already there. Returns
+/// whether it was new.
+pub fn insert_attempt(conn: &Connection, org: Uuid, a: &Attempt) -> Result<bool> {
+    let n = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO attempts(id, org_id, person_id, household_id, list_id, effort_id, channel, result,
+                 barrier_language, answers, note, language_used, canvasser, device_id, script_id, script_version, attempted_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        )?
+        .execute(params![a.id, org, a.person_id, a.household_id, a.list_id, a.effort_id, a.channel.as_str(),
+            a.result.code(), a.result.barrier_language(), json(&a.answers), a.note, a.language_used, a.canvasser,
+            a.device_id, a.script_id, a.script_version,
+            a.attempted_at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)])?;
+    Ok(n == 1)
+}
+
+pub const ATTEMPT_COLUMNS: &str = "id, person_id, household_id, list_id, effort_id, channel, result, barrier_language,
+    answers, note, language_used, canvasser, device_id, script_id, script_version, attempted_at";
+
+pub fn attempt_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Attempt> {
+    let channel: String = r.get(5)?;
+    let code: String = r.get(6)?;
+    let lang: String = r.get(7)?;
+    let at: String = r.get(15)?;
+    let conv = |i: usize, e: String| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into());
+    Ok(Attempt {
+        id: r.get(0)?,
+        person_id: r.get(1)?,
+        household_id: r.get(2)?,
+        list_id: r.get(3)?,
+        effort_id: r.get(4)?,
+        channel: channel.parse().map_err(|e: UnknownCode| conv(5, e.to_string()))?,
+        result: ContactResult::from_code(&code, &lang).map_err(|e| conv(6, e.to_string()))?,
+        answers: from_json(&r.get::<_, String>(8)?),
+        note: r.get(9)?,
+        language_used: r.get(10)?,
+        canvasser: r.get(11)?,
+        device_id: r.get(12)?,
+        script_id: r.get(13)?,
+        script_version: r.get(14)?,
+        attempted_at: chrono::DateTime::parse_from_rfc3339(&at).map_err(|e| conv(15, e.to_string()))?.to_utc(),
+    })
+}
+
+pub fn load_attempt(conn: &Connection, org: Uuid, id: Uuid) -> Result<Option<Attempt>> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE id = ?1 AND org_id = ?2"))?
+        .query_row(params![id, org], attempt_from_row)
+        .optional()?)
+}
+
+pub fn load_list(conn: &Connection, org: Uuid, id: Uuid) -> Result<Option<List>> {
+    Ok(conn
+        .prepare_cached("SELECT id, name, kind, effort_id FROM lists WHERE id = ?1 AND org_id = ?2")?
+        .query_row(params![id, org], |r| {
+            let kind: String = r.get(2)?;
+            Ok(List { id: r.get(0)?, name: r.get(1)?, kind: kind.parse().unwrap_or(ListKind::Walk), effort_id: r.get(3)? })
+        })
+        .optional()?)
+}
+
+pub fn load_effort(conn: &Connection, org: Uuid, id: Uuid) -> Result<Option<Effort>> {
+    Ok(conn
+        .prepare_cached("SELECT id, name, kind FROM efforts WHERE id = ?1 AND org_id = ?2")?
+        .query_row(params![id, org], |r| {
+            let kind: String = r.get(2)?;
+            Ok(Effort { id: r.get(0)?, name: r.get(1)?, kind: kind.parse().unwrap_or(EffortKind::Canvass) })
+        })
+        .optional()?)
+}
+
+/// The script an effort uses (the newest, if several were written).
+pub fn script_for_effort(conn: &Connection, org: Uuid, effort: Uuid) -> Result<Option<Script>> {
+    let found: Option<(Uuid, String, i64)> = conn
+        .prepare_cached("SELECT id, name, version FROM scripts WHERE effort_id = ?1 AND org_id = ?2 ORDER BY id DESC LIMIT 1")?
+        .query_row(params![effort, org], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    let Some((id, name, version)) = found else { return Ok(None) };
+    let texts = conn
+        .prepare_cached("SELECT language, body FROM script_texts WHERE script_id = ?1")?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut questions = Vec::new();
+    let mut q = conn.prepare_cached("SELECT id, key, kind, prompt FROM survey_questions WHERE script_id = ?1 ORDER BY position")?;
+    let mut o = conn.prepare_cached("SELECT key, label FROM survey_options WHERE question_id = ?1 ORDER BY position")?;
+    let rows: Vec<(Uuid, String, String, String)> =
+        q.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
+    for (qid, key, kind, prompt) in rows {
+        let options = o
+            .query_map([qid], |r| Ok(SurveyOption { key: r.get(0)?, label: from_json(&r.get::<_, String>(1)?) }))?
+            .collect::<rusqlite::Result<_>>()?;
+        questions.push(SurveyQuestion {
+            id: qid,
+            key,
+            kind: kind.parse().unwrap_or(QuestionKind::Text),
+            prompt: from_json(&prompt),
+            options,
+        });
+    }
+    Ok(Some(Script { id, effort_id: Some(effort), name, version, texts, questions }))
+}
+
+pub fn upsert_effort(conn: &Connection, org: Uuid, e: &Effort) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO efforts(id, org_id, name, kind) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind",
+    )?
+    .execute(params![e.id, org, e.name, e.kind.as_str()])?;
+    Ok(())
+}
+
+/// Writes a script with its texts and survey, replacing what it had.
+pub fn upsert_script(conn: &Connection, org: Uuid, s: &Script) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO scripts(id, org_id, effort_id, name, version) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT(id) DO UPDATE SET effort_id = excluded.effort_id, name = excluded.name, version = excluded.version",
+    )?
+    .execute(params![s.id, org, s.effort_id, s.name, s.version])?;
+    conn.prepare_cached("DELETE FROM script_texts WHERE script_id = ?1")?.execute([s.id])?;
+    conn.prepare_cached("DELETE FROM survey_questions WHERE script_id = ?1")?.execute([s.id])?;
+    for (lang, body) in &s.texts {
+        conn.prepare_cached("INSERT INTO script_texts(script_id, language, body) VALUES (?1, ?2, ?3)")?
+            .execute(params![s.id, lang, body])?;
+    }
+    for (i, q) in s.questions.iter().enumerate() {
+        conn.prepare_cached(
+            "INSERT INTO survey_questions(id, org_id, script_id, key, position, kind, prompt) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![q.id, org, s.id, q.key, i as i64, q.kind.as_str(), json(&q.prompt)])?;
+        for (j, opt) in q.options.iter().enumerate() {
+            conn.prepare_cached("INSERT INTO survey_options(question_id, key, position, label) VALUES (?1, ?2, ?3, ?4)")?
+                .execute(params![q.id, opt.key, j as i64, json(&opt.label)])?;
+        }
+    }
+    Ok(())
+}
+
+pub fn upsert_list(conn: &Connection, org: Uuid, l: &List) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO lists(id, org_id, effort_id, name, kind, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT(id) DO UPDATE SET effort_id = excluded.effort_id, name = excluded.name, kind = excluded.kind",
+    )?
+    .execute(params![l.id, org, l.effort_id, l.name, l.kind.as_str(), now_text()])?;
+    Ok(())
+}

@@ -1,0 +1,445 @@
+//! The device's side of sync: push the outbox, pull each list's changes,
+//! purge what is no longer assigned.
+//!
+//! Every step is its own transaction, so the process can be killed at any
+//! point and the next sync resumes: an outbox row is deleted only after the
+//! endpoint acknowledged it, and a pulled page is stored together with its
+//! cursor.
+
+use crate::error::{Error, Result};
+use crate::records;
+use crate::store::{Store, now_text};
+use crate::sync::hlc::{Clock, Hlc, now_ms};
+use crate::sync::proto::*;
+use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::BTreeMap;
+use std::time::Duration;
+use uuid::Uuid;
+
+/// Why a sync did not finish.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    /// The endpoint could not be reached; try again later.
+    #[error("offline: {0}")]
+    Offline(String),
+    /// The token was refused (revoked, or the device was wiped).
+    #[error("the endpoint refused this device's token: {0}")]
+    Unauthorized(String),
+    /// The endpoint answered with an error.
+    #[error("the endpoint answered {status}: {message}")]
+    Rejected { status: u16, code: String, message: String },
+    #[error(transparent)]
+    Store(#[from] Error),
+}
+
+impl From<rusqlite::Error> for SyncError {
+    fn from(e: rusqlite::Error) -> Self {
+        SyncError::Store(e.into())
+    }
+}
+
+/// How a device talks to the endpoint. The HTTP one is for real use; tests
+/// also drive the endpoint's own code in-process, with faults injected.
+pub trait Transport {
+    fn push(&self, req: &PushRequest) -> Result<PushResponse, SyncError>;
+    fn pull(&self, req: &PullRequest) -> Result<PullResponse, SyncError>;
+}
+
+/// The device's identity, kept in `device_state`.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq)]
+pub struct Identity {
+    pub device_id: Uuid,
+    pub server_url: String,
+    pub token: String,
+    pub org: crate::domain::Organization,
+    pub user: UserInfo,
+    /// PEM of an extra root to trust (an organization's own endpoint).
+    pub ca_cert: Option<String>,
+}
+
+pub fn state_get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn.prepare_cached("SELECT value FROM device_state WHERE key = ?1")?.query_row([key], |r| r.get(0)).optional()?)
+}
+
+pub fn state_set(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.prepare_cached("INSERT INTO device_state(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value")?
+        .execute(params![key, value])?;
+    Ok(())
+}
+
+pub fn identity(conn: &Connection) -> Result<Option<Identity>> {
+    Ok(state_get(conn, "identity")?.and_then(|s| serde_json::from_str(&s).ok()))
+}
+
+/// Stores a fresh pairing: the organization, and this device's clock.
+pub fn save_pairing(conn: &mut Connection, identity: &Identity, server_time_ms: u64) -> Result<()> {
+    let tx = conn.transaction()?;
+    state_set(&tx, "identity", &serde_json::to_string(identity).expect("serializable"))?;
+    tx.execute(
+        "INSERT OR IGNORE INTO organizations(id, name, created_at) VALUES (?1, ?2, ?3)",
+        params![identity.org.id, identity.org.name, now_text()],
+    )?;
+    let mut clock = Clock::new(identity.device_id);
+    clock.observe(server_time_ms);
+    state_set(&tx, "clock", &clock.last.to_string())?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Takes the next clock value for a local edit, inside the edit's transaction.
+pub fn tick(conn: &Connection, node: Uuid) -> Result<Hlc> {
+    let mut clock = Clock::new(node);
+    if let Some(last) = state_get(conn, "clock")?.and_then(|s| s.parse::<Hlc>().ok()) {
+        clock.last = Hlc { node, ..last };
+    }
+    let hlc = clock.tick(now_ms());
+    state_set(conn, "clock", &hlc.to_string())?;
+    Ok(hlc)
+}
+
+fn observe(conn: &Connection, node: Uuid, server_ms: u64) -> Result<()> {
+    let mut clock = Clock::new(node);
+    if let Some(last) = state_get(conn, "clock")?.and_then(|s| s.parse::<Hlc>().ok()) {
+        clock.last = Hlc { node, ..last };
+    }
+    clock.observe(server_ms);
+    state_set(conn, "clock", &clock.last.to_string())
+}
+
+/// Appends an op to the outbox; call inside the transaction of the change.
+pub fn enqueue(conn: &Connection, body: &OpBody) -> Result<i64> {
+    conn.prepare_cached("INSERT INTO outbox(op_id, kind, body, created_at) VALUES (?1, ?2, ?3, ?4)")?.execute(params![
+        crate::domain::new_id(),
+        op_kind(body),
+        serde_json::to_string(body).expect("serializable"),
+        now_text()
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn op_kind(body: &OpBody) -> &'static str {
+    match body {
+        OpBody::Attempt { .. } => "attempt",
+        OpBody::PersonEdit { .. } => "person_edit",
+        OpBody::PersonAdd { .. } => "person_add",
+    }
+}
+
+pub fn pending(conn: &Connection) -> Result<u64> {
+    Ok(conn.query_row("SELECT count(*) FROM outbox", [], |r| r.get::<_, i64>(0))? as u64)
+}
+
+/// What one sync did.
+#[derive(Debug, Clone, Default, serde::Serialize, PartialEq)]
+pub struct SyncReport {
+    pub pushed: u64,
+    pub pulled_items: u64,
+    pub lists: usize,
+    pub purged_lists: usize,
+    pub pending: u64,
+}
+
+const PUSH_BATCH: usize = 1000;
+
+/// Pushes the whole outbox, then pulls every assigned list to its end.
+pub fn sync(store: &mut Store, transport: &dyn Transport) -> Result<SyncReport, SyncError> {
+    let id = identity(store.conn())?.ok_or_else(|| Error::Invalid("this device is not paired".into()))?;
+    let mut report = SyncReport::default();
+    let result = push_all(store, transport, &id, &mut report).and_then(|_| pull_all(store, transport, &id, &mut report));
+    let conn = store.conn();
+    match &result {
+        Ok(()) => {
+            state_set(conn, "last_sync", &now_text())?;
+            state_set(conn, "last_error", "")?;
+            state_set(conn, "online", "1")?;
+        }
+        Err(e) => {
+            state_set(conn, "last_error", &e.to_string())?;
+            state_set(conn, "online", if matches!(e, SyncError::Offline(_)) { "0" } else { "1" })?;
+        }
+    }
+    result?;
+    report.pending = pending(store.conn())?;
+    Ok(report)
+}
+
+fn push_all(store: &mut Store, transport: &dyn Transport, id: &Identity, report: &mut SyncReport) -> Result<(), SyncError> {
+    loop {
+        let ops: Vec<Op> = {
+            let mut stmt = store.conn().prepare_cached("SELECT seq, op_id, body FROM outbox ORDER BY seq LIMIT ?1")?;
+            let rows = stmt.query_map([PUSH_BATCH as i64], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Uuid>(1)?, r.get::<_, String>(2)?)))?;
+            let mut ops = Vec::new();
+            for row in rows {
+                let (seq, op_id, body) = row?;
+                let body: OpBody = serde_json::from_str(&body)
+                    .map_err(|e| Error::Invalid(format!("outbox entry {seq} is unreadable: {e}")))?;
+                ops.push(Op { seq, op_id, body });
+            }
+            ops
+        };
+        let Some(last) = ops.last().map(|o| o.seq) else { return Ok(()) };
+        let resp = transport.push(&PushRequest { ops })?;
+        let tx = store.conn_mut().transaction()?;
+        // Only what the endpoint acknowledged leaves the outbox.
+        let removed = tx.execute("DELETE FROM outbox WHERE seq <= ?1", [resp.acked_seq])?;
+        observe(&tx, id.device_id, resp.server_time_ms)?;
+        tx.commit()?;
+        report.pushed += removed as u64;
+        if resp.acked_seq < last {
+            return Err(SyncError::Rejected {
+                status: 409,
+                code: "partial_ack".into(),
+                message: format!("the endpoint acknowledged up to {} of {last}", resp.acked_seq),
+            });
+        }
+    }
+}
+
+fn pull_all(store: &mut Store, transport: &dyn Transport, id: &Identity, report: &mut SyncReport) -> Result<(), SyncError> {
+    loop {
+        let scopes: BTreeMap<Uuid, String> = store
+            .conn()
+            .prepare_cached("SELECT list_id, cursor FROM sync_scopes")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let resp = transport.pull(&PullRequest { scopes: scopes.clone(), limit: None })?;
+        let tx = store.conn_mut().transaction()?;
+        observe(&tx, id.device_id, resp.server_time_ms)?;
+        // The user's languages may have changed at the endpoint.
+        let mut ident = id.clone();
+        ident.user = resp.user.clone();
+        state_set(&tx, "identity", &serde_json::to_string(&ident).expect("serializable"))?;
+        tx.commit()?;
+
+        for held in scopes.keys().filter(|l| !resp.assigned.contains(l)) {
+            let tx = store.conn_mut().transaction()?;
+            purge_list(&tx, *held)?;
+            tx.commit()?;
+            report.purged_lists += 1;
+        }
+        let mut more = false;
+        for page in &resp.pages {
+            let tx = store.conn_mut().transaction()?;
+            if page.reset {
+                purge_list(&tx, page.list_id)?;
+            }
+            apply_page(&tx, id.org.id, page)?;
+            tx.execute(
+                "INSERT INTO sync_scopes(list_id, cursor) VALUES (?1, ?2) ON CONFLICT(list_id) DO UPDATE SET cursor = excluded.cursor",
+                params![page.list_id, page.cursor],
+            )?;
+            tx.commit()?;
+            report.pulled_items += page.items.len() as u64;
+            more |= page.more;
+        }
+        report.lists = resp.assigned.len();
+        if !more {
+            return Ok(());
+        }
+    }
+}
+
+/// Applies one pulled page (the caller commits it with its cursor).
+pub fn apply_page(conn: &Connection, org: Uuid, page: &ScopePage) -> Result<()> {
+    let mut items: Vec<&Item> = page.items.iter().collect();
+    items.sort_by_key(|i| i.rank());
+    for item in items {
+        match item {
+            Item::List { list, effort, script } => {
+                if let Some(e) = effort {
+                    records::upsert_effort(conn, org, e)?;
+                }
+                if let Some(s) = script {
+                    records::upsert_script(conn, org, s)?;
+                }
+                records::upsert_list(conn, org, list)?;
+            }
+            // A device never groups households by address, so the key is
+            // the id: no pulled household can collide with another.
+            Item::Household { household } => records::upsert_household(conn, org, household, Some(&household.id.to_string()))?,
+            Item::Person { person, versions, deleted } => records::upsert_person(conn, org, person, versions, *deleted)?,
+            Item::Member { list_id, person_id, removed } => {
+                if *removed {
+                    conn.prepare_cached("DELETE FROM list_people WHERE list_id = ?1 AND person_id = ?2")?
+                        .execute(params![list_id, person_id])?;
+                } else {
+                    conn.prepare_cached("INSERT OR IGNORE INTO list_people(list_id, person_id) VALUES (?1, ?2)")?
+                        .execute(params![list_id, person_id])?;
+                }
+            }
+            Item::Attempt { attempt } => {
+                records::insert_attempt(conn, org, attempt)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Drops a list and everything held only for it, except what unsent ops
+/// still name. Local only: a purge is never sent upstream.
+pub fn purge_list(conn: &Connection, list: Uuid) -> Result<()> {
+    conn.execute("DELETE FROM list_people WHERE list_id = ?1", [list])?;
+    conn.execute("DELETE FROM lists WHERE id = ?1", [list])?;
+    conn.execute("DELETE FROM sync_scopes WHERE list_id = ?1", [list])?;
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS keep_people(id BLOB PRIMARY KEY);
+         DELETE FROM temp.keep_people;
+         INSERT OR IGNORE INTO temp.keep_people
+           SELECT person_id FROM list_people
+           UNION SELECT json_extract(body, '$.attempt.person_id') FROM outbox WHERE kind = 'attempt'
+           UNION SELECT json_extract(body, '$.person_id') FROM outbox WHERE kind = 'person_edit'
+           UNION SELECT json_extract(body, '$.person.id') FROM outbox WHERE kind = 'person_add';",
+    )?;
+    // json_extract gives the uuid as text; the store holds blobs. Compare both ways.
+    let gone: Vec<(Uuid, i64)> = conn
+        .prepare(
+            "SELECT id, rowid FROM people p WHERE NOT EXISTS (SELECT 1 FROM temp.keep_people k WHERE k.id = p.id)
+               AND NOT EXISTS (SELECT 1 FROM temp.keep_people k WHERE typeof(k.id) = 'text' AND k.id = lower(
+                 substr(hex(p.id),1,8)||'-'||substr(hex(p.id),9,4)||'-'||substr(hex(p.id),13,4)||'-'||substr(hex(p.id),17,4)||'-'||substr(hex(p.id),21)))",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (person, rowid) in gone {
+        conn.execute(
+            "DELETE FROM attempts WHERE person_id = ?1 AND NOT EXISTS (
+               SELECT 1 FROM outbox WHERE kind = 'attempt' AND json_extract(body, '$.attempt.id') = lower(
+                 substr(hex(attempts.id),1,8)||'-'||substr(hex(attempts.id),9,4)||'-'||substr(hex(attempts.id),13,4)||'-'||substr(hex(attempts.id),17,4)||'-'||substr(hex(attempts.id),21)))",
+            [person],
+        )?;
+        conn.execute("DELETE FROM people_search WHERE rowid = ?1", [rowid])?;
+        conn.execute("DELETE FROM phone_index WHERE person_rowid = ?1", [rowid])?;
+        conn.execute("DELETE FROM external_ids WHERE person_id = ?1", [person])?;
+        conn.execute("DELETE FROM field_versions WHERE entity = 'person' AND entity_id = ?1", [person])?;
+        let remaining: i64 = conn.query_row("SELECT count(*) FROM attempts WHERE person_id = ?1", [person], |r| r.get(0))?;
+        if remaining == 0 {
+            conn.execute("DELETE FROM people WHERE id = ?1", [person])?;
+        }
+    }
+    let empty: Vec<(Uuid, i64)> = conn
+        .prepare(
+            "SELECT id, rowid FROM households h WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.household_id = h.id)
+               AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.household_id = h.id)",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (h, rowid) in empty {
+        conn.execute("DELETE FROM household_search WHERE rowid = ?1", [rowid])?;
+        conn.execute("DELETE FROM households WHERE id = ?1", [h])?;
+    }
+    Ok(())
+}
+
+/// Talks to the endpoint over HTTPS (plain HTTP only to this machine), with
+/// zstd-compressed bodies both ways.
+pub struct HttpTransport {
+    client: reqwest::blocking::Client,
+    base: String,
+    token: String,
+}
+
+impl HttpTransport {
+    pub fn new(base: &str, token: Option<&str>, ca_cert: Option<&str>) -> Result<HttpTransport> {
+        check_url(base)?;
+        let mut builder = reqwest::blocking::Client::builder()
+            .connect_timeout(Duration::from_secs(10))
+            .timeout(Duration::from_secs(120))
+            .user_agent(concat!("doorstep/", env!("CARGO_PKG_VERSION")));
+        if let Some(pem) = ca_cert {
+            let cert = reqwest::Certificate::from_pem(pem.as_bytes()).map_err(|e| Error::Invalid(format!("CA certificate: {e}")))?;
+            builder = builder.add_root_certificate(cert);
+        }
+        let client = builder.build().map_err(|e| Error::Invalid(format!("HTTP client: {e}")))?;
+        Ok(HttpTransport { client, base: base.trim_end_matches('/').to_owned(), token: token.unwrap_or_default().to_owned() })
+    }
+
+    fn post<Req: serde::Serialize, Resp: serde::de::DeserializeOwned>(&self, path: &str, body: &Req) -> Result<Resp, SyncError> {
+        let json = serde_json::to_vec(body).expect("serializable");
+        let compressed = zstd::encode_all(&json[..], 3).map_err(|e| Error::Invalid(format!("compressing: {e}")))?;
+        let mut req = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/json")
+            .header("content-encoding", "zstd")
+            .body(compressed);
+        if !self.token.is_empty() {
+            req = req.bearer_auth(&self.token);
+        }
+        let resp = req.send().map_err(|e| SyncError::Offline(describe_reqwest(&e)))?;
+        let status = resp.status();
+        let bytes = resp.bytes().map_err(|e| SyncError::Offline(describe_reqwest(&e)))?;
+        if status.is_success() {
+            return serde_json::from_slice(&bytes)
+                .map_err(|e| SyncError::Rejected { status: status.as_u16(), code: "bad_response".into(), message: e.to_string() });
+        }
+        let err: ErrorBody = serde_json::from_slice(&bytes).unwrap_or(ErrorBody {
+            error: "http".into(),
+            message: String::from_utf8_lossy(&bytes).chars().take(200).collect(),
+        });
+        if status.as_u16() == 401 {
+            return Err(SyncError::Unauthorized(err.message));
+        }
+        if status.is_server_error() {
+            // The endpoint is there but struggling (or restarting): retry later.
+            return Err(SyncError::Offline(format!("{status}: {}", err.message)));
+        }
+        Err(SyncError::Rejected { status: status.as_u16(), code: err.error, message: err.message })
+    }
+
+    pub fn pair(&self, code: &str) -> Result<PairResponse, SyncError> {
+        self.post("/v1/pair", &PairRequest { code: code.to_owned() })
+    }
+}
+
+fn describe_reqwest(e: &reqwest::Error) -> String {
+    let mut s = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(inner) = source {
+        s.push_str(": ");
+        s.push_str(&inner.to_string());
+        source = inner.source();
+    }
+    s
+}
+
+/// Voter data leaves the machine only over TLS.
+pub fn check_url(url: &str) -> Result<()> {
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("https://") {
+        return Ok(());
+    }
+    let Some(rest) = lower.strip_prefix("http://") else {
+        return Err(Error::Invalid(format!("{url:?} is not an http(s) address")));
+    };
+    let host = rest.split(['/', '?']).next().unwrap_or("");
+    let host = if let Some(v6) = host.strip_prefix('[') { v6.split(']').next().unwrap_or("") } else { host.rsplit_once(':').map_or(host, |(h, _)| h) };
+    let loopback = host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    if loopback {
+        Ok(())
+    } else {
+        Err(Error::Invalid(format!("{url}: plain HTTP is allowed only to this machine; use https://")))
+    }
+}
+
+impl Transport for HttpTransport {
+    fn push(&self, req: &PushRequest) -> Result<PushResponse, SyncError> {
+        self.post("/v1/push", req)
+    }
+    fn pull(&self, req: &PullRequest) -> Result<PullResponse, SyncError> {
+        self.post("/v1/pull", req)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_url;
+
+    #[test]
+    fn plain_http_only_on_loopback() {
+        assert!(check_url("http://127.0.0.1:8080").is_ok());
+        assert!(check_url("http://localhost:1/x").is_ok());
+        assert!(check_url("http://[::1]:9/").is_ok());
+        assert!(check_url("https://door.example.org").is_ok());
+        assert!(check_url("http://10.0.0.5:8080").is_err());
+        assert!(check_url("ftp://x").is_err());
+    }
+}
