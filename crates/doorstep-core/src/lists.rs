@@ -151,24 +151,42 @@ pub fn resolve(conn: &Connection, org: Uuid, key: &str) -> Result<List> {
     .ok_or_else(|| Error::NotFound { what: "list", key: key.to_owned() })
 }
 
-/// A list's doors in walk order, each with the list's people behind it.
-pub fn doors(conn: &Connection, org: Uuid, list: Uuid) -> Result<Vec<Door>> {
-    let mut stmt = conn.prepare(&format!(
+/// A list's doors in walk order, each with the ids of the list's people
+/// behind it.
+pub fn doors_basic(conn: &Connection, org: Uuid, list: Uuid) -> Result<Vec<(Household, Vec<Uuid>)>> {
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT DISTINCT {HOUSEHOLD_COLUMNS} FROM list_people lp
          JOIN people p ON p.id = lp.person_id JOIN households h ON h.id = p.household_id
-         WHERE lp.list_id = ?1 AND h.org_id = ?2"
+         WHERE lp.list_id = ?1 AND h.org_id = ?2 AND p.deleted_at IS NULL"
     ))?;
     let mut households: Vec<Household> =
         stmt.query_map(params![list, org], household_from_row)?.collect::<rusqlite::Result<_>>()?;
     walk::sort(&mut households);
-    let mut members = conn.prepare(
-        "SELECT p.id FROM list_people lp JOIN people p ON p.id = lp.person_id
-         WHERE lp.list_id = ?1 AND p.household_id = ?2 ORDER BY p.family_name, p.given_name",
+    let mut members: std::collections::HashMap<Uuid, Vec<Uuid>> = std::collections::HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.household_id, p.id FROM list_people lp JOIN people p ON p.id = lp.person_id
+         WHERE lp.list_id = ?1 AND p.deleted_at IS NULL ORDER BY p.family_name, p.given_name",
     )?;
-    households
+    for row in stmt.query_map([list], |r| Ok((r.get::<_, Option<Uuid>>(0)?, r.get::<_, Uuid>(1)?)))? {
+        let (h, p) = row?;
+        if let Some(h) = h {
+            members.entry(h).or_default().push(p);
+        }
+    }
+    Ok(households
         .into_iter()
-        .map(|household| {
-            let ids: Vec<Uuid> = members.query_map(params![list, household.id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        .map(|h| {
+            let people = members.remove(&h.id).unwrap_or_default();
+            (h, people)
+        })
+        .collect())
+}
+
+/// A list's doors in walk order, each with the list's people behind it.
+pub fn doors(conn: &Connection, org: Uuid, list: Uuid) -> Result<Vec<Door>> {
+    doors_basic(conn, org, list)?
+        .into_iter()
+        .map(|(household, ids)| {
             let people = ids.into_iter().map(|id| summary(conn, org, id)).collect::<Result<_>>()?;
             Ok(Door { household, people })
         })

@@ -1,0 +1,121 @@
+//! The `/v1` HTTP surface. Bodies are JSON, compressed with zstd or gzip
+//! either way; every error is `{"error": code, "message": sentence}`.
+
+use crate::backend::{ApiError, Backend};
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use doorstep_core::accounts::DeviceAuth;
+use doorstep_core::sync::hlc;
+use doorstep_core::sync::proto::{ErrorBody, MAX_BODY_BYTES, PairRequest, PullRequest, PushRequest};
+use serde::de::DeserializeOwned;
+use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+use tower_http::decompression::RequestDecompressionLayer;
+use tower_http::trace::TraceLayer;
+
+type Shared = Arc<dyn Backend>;
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        (status, Json(ErrorBody { error: self.code.to_owned(), message: self.message })).into_response()
+    }
+}
+
+pub fn router(backend: Shared) -> Router {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/v1/pair", post(pair))
+        .route("/v1/push", post(push))
+        .route("/v1/pull", post(pull))
+        .fallback(|| async { ApiError::new(404, "no_such_route", "no such endpoint; see schema/openapi.yaml") })
+        .with_state(backend)
+        // The limit applies to the decompressed body, so a small zstd bomb
+        // cannot make the endpoint inflate gigabytes.
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(RequestDecompressionLayer::new())
+        .layer(CompressionLayer::new())
+        .layer(axum::middleware::map_response(stamp_time))
+        // Method and path only: bodies hold voter data, headers hold tokens.
+        .layer(TraceLayer::new_for_http())
+}
+
+/// Every answer carries the endpoint's clock, which devices use to bound theirs.
+async fn stamp_time(mut resp: Response) -> Response {
+    resp.headers_mut().insert("x-doorstep-server-time", HeaderValue::from(hlc::now_ms()));
+    resp
+}
+
+/// Parses a JSON body, saying where and what when it is wrong.
+fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let at = if path == "." { String::new() } else { format!(" at {path}") };
+        ApiError::new(400, "invalid_body", format!("the request body is not valid{at}: {inner}"))
+    })
+}
+
+fn body_bytes(body: Result<Bytes, axum::extract::rejection::BytesRejection>) -> Result<Bytes, ApiError> {
+    body.map_err(|e| {
+        let status = e.status();
+        if status == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::new(413, "too_large", format!("the request body is larger than {MAX_BODY_BYTES} bytes"))
+        } else {
+            ApiError::new(status.as_u16(), "unreadable_body", e.body_text())
+        }
+    })
+}
+
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, ApiError> + Send + 'static) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(f).await.map_err(ApiError::internal)?
+}
+
+async fn authenticate(backend: &Shared, headers: &HeaderMap) -> Result<DeviceAuth, ApiError> {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or_else(|| ApiError::unauthorized("missing bearer token"))?
+        .to_owned();
+    let backend = backend.clone();
+    blocking(move || backend.authenticate(&token)).await
+}
+
+async fn healthz(State(backend): State<Shared>) -> Result<Json<serde_json::Value>, ApiError> {
+    blocking(move || backend.health()).await?;
+    Ok(Json(serde_json::json!({ "ok": true, "server_time_ms": hlc::now_ms() })))
+}
+
+async fn pair(State(backend): State<Shared>, body: Result<Bytes, axum::extract::rejection::BytesRejection>) -> Result<Response, ApiError> {
+    let req: PairRequest = parse(&body_bytes(body)?)?;
+    let resp = blocking(move || backend.pair(&req.code)).await?;
+    Ok(Json(resp).into_response())
+}
+
+async fn push(
+    State(backend): State<Shared>,
+    headers: HeaderMap,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<Response, ApiError> {
+    let auth = authenticate(&backend, &headers).await?;
+    let req: PushRequest = parse(&body_bytes(body)?)?;
+    let resp = blocking(move || backend.push(&auth, req)).await?;
+    Ok(Json(resp).into_response())
+}
+
+async fn pull(
+    State(backend): State<Shared>,
+    headers: HeaderMap,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<Response, ApiError> {
+    let auth = authenticate(&backend, &headers).await?;
+    let req: PullRequest = parse(&body_bytes(body)?)?;
+    let resp = blocking(move || backend.pull(&auth, req)).await?;
+    Ok(Json(resp).into_response())
+}

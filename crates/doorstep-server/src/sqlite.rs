@@ -1,0 +1,432 @@
+//! The embedded backend: the endpoint's data in one SQLite file, the same
+//! store the organizer's CLI imports into.
+//!
+//! One writer connection (SQLite has one writer at a time anyway) and a few
+//! readers; WAL lets pulls read a consistent snapshot while pushes commit.
+
+use crate::backend::{ApiError, Backend};
+use doorstep_core::accounts::{self, DeviceAuth};
+use doorstep_core::address::household_key;
+use doorstep_core::records;
+use doorstep_core::store::Store;
+use doorstep_core::sync::changes::{self, Entity};
+use doorstep_core::sync::hlc::{self, Hlc};
+use doorstep_core::sync::proto::*;
+use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+use std::sync::Mutex;
+use uuid::Uuid;
+
+const READERS: usize = 4;
+/// People per snapshot page, and change rows per incremental page.
+const DEFAULT_PAGE: u32 = 2000;
+const MAX_PAGE: u32 = 5000;
+
+pub struct SqliteBackend {
+    writer: Mutex<Store>,
+    readers: Vec<Mutex<Store>>,
+    next_reader: std::sync::atomic::AtomicUsize,
+}
+
+impl SqliteBackend {
+    pub fn open(path: &Path) -> doorstep_core::Result<SqliteBackend> {
+        let writer = Store::open(path)?;
+        let readers = (0..READERS).map(|_| Store::open(path).map(Mutex::new)).collect::<Result<_, _>>()?;
+        Ok(SqliteBackend { writer: Mutex::new(writer), readers, next_reader: Default::default() })
+    }
+
+    fn reader(&self) -> std::sync::MutexGuard<'_, Store> {
+        // Try each reader without waiting first, then wait on one in turn.
+        for r in &self.readers {
+            if let Ok(guard) = r.try_lock() {
+                return guard;
+            }
+        }
+        let i = self.next_reader.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % self.readers.len();
+        self.readers[i].lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn writer(&self) -> std::sync::MutexGuard<'_, Store> {
+        self.writer.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Backend for SqliteBackend {
+    fn pair(&self, code: &str) -> Result<PairResponse, ApiError> {
+        let mut store = self.writer();
+        let redeemed = accounts::redeem_pairing_code(store.conn_mut(), code).map_err(|e| match e {
+            doorstep_core::Error::Invalid(m) => ApiError::new(400, "invalid_pairing_code", m),
+            other => other.into(),
+        })?;
+        let org = store
+            .orgs()?
+            .into_iter()
+            .find(|o| o.id == redeemed.user.org_id)
+            .ok_or_else(|| ApiError::internal("paired user has no organization"))?;
+        tracing::info!(device = %redeemed.device_id, org = %org.id, "device paired");
+        Ok(PairResponse {
+            device_id: redeemed.device_id,
+            token: redeemed.token,
+            org,
+            user: redeemed.user.info(),
+            server_time_ms: hlc::now_ms(),
+        })
+    }
+
+    fn authenticate(&self, token: &str) -> Result<DeviceAuth, ApiError> {
+        let store = self.reader();
+        accounts::authenticate(store.conn(), token)?
+            .ok_or_else(|| ApiError::unauthorized("the token is unknown or was revoked; pair this device again"))
+    }
+
+    fn push(&self, auth: &DeviceAuth, req: PushRequest) -> Result<PushResponse, ApiError> {
+        if req.ops.len() > MAX_OPS_PER_PUSH {
+            return Err(ApiError::new(413, "too_many_ops", format!("at most {MAX_OPS_PER_PUSH} operations per push")));
+        }
+        if let Some(w) = req.ops.windows(2).find(|w| w[1].seq <= w[0].seq) {
+            return Err(ApiError::bad_request(format!("operation sequence numbers must increase: {} follows {}", w[1].seq, w[0].seq)));
+        }
+        let mut store = self.writer();
+        let tx = store.conn_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let last_seq: i64 = tx.query_row("SELECT last_seq FROM devices WHERE id = ?1", [auth.device_id], |r| r.get(0))?;
+        let fresh: Vec<&Op> = req.ops.iter().filter(|o| o.seq > last_seq).collect();
+        if let Some(first) = fresh.first()
+            && first.seq != last_seq + 1
+        {
+            // Never skip silently: the device must resend from the gap.
+            return Err(ApiError::new(409, "sequence_gap", format!("expected operation {} next, got {}", last_seq + 1, first.seq)));
+        }
+        let now = hlc::now_ms();
+        for op in &fresh {
+            apply(&tx, auth, op, now).map_err(|e| ApiError { message: format!("operation {}: {}", op.seq, e.message), ..e })?;
+        }
+        let acked = fresh.last().map(|o| o.seq).unwrap_or(last_seq).max(last_seq);
+        tx.execute(
+            "UPDATE devices SET last_seq = ?2, last_seen_at = ?3 WHERE id = ?1",
+            params![auth.device_id, acked, chrono::Utc::now().to_rfc3339()],
+        )?;
+        tx.commit()?;
+        Ok(PushResponse { acked_seq: acked, applied: fresh.len(), server_time_ms: now })
+    }
+
+    fn pull(&self, auth: &DeviceAuth, req: PullRequest) -> Result<PullResponse, ApiError> {
+        let limit = req.limit.unwrap_or(DEFAULT_PAGE).clamp(1, MAX_PAGE);
+        let mut store = self.reader();
+        // One read transaction: every page of this answer sees the same state.
+        let tx = store.conn_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)?;
+        let user = accounts::user(&tx, auth.user_id)?;
+        let assigned: Vec<Uuid> = tx
+            .prepare_cached(
+                "SELECT la.list_id FROM list_assignments la JOIN lists l ON l.id = la.list_id
+                 WHERE la.user_id = ?1 AND l.org_id = ?2 ORDER BY la.list_id",
+            )?
+            .query_map(params![auth.user_id, auth.org_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let watermark = changes::latest_seq(&tx, auth.org_id)?;
+        let floor = changes::floor(&tx, auth.org_id)?;
+        let mut pages = Vec::with_capacity(assigned.len());
+        for list in &assigned {
+            let cursor = req.scopes.get(list).map(String::as_str).unwrap_or("");
+            let cursor = Cursor::parse(cursor).map_err(|m| ApiError::bad_request(format!("scope {list}: {m}")))?;
+            pages.push(page(&tx, auth.org_id, *list, cursor, watermark, floor, limit)?);
+        }
+        drop(tx);
+        Ok(PullResponse { server_time_ms: hlc::now_ms(), user: user.info(), assigned, pages })
+    }
+
+    fn health(&self) -> Result<(), ApiError> {
+        self.reader().conn().query_row("SELECT 1", [], |_| Ok(()))?;
+        Ok(())
+    }
+}
+
+/// Which org a row belongs to, if it exists at all.
+fn owner(conn: &Connection, table: &str, id: Uuid) -> Result<Option<Uuid>, ApiError> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT org_id FROM {table} WHERE id = ?1"))?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
+}
+
+/// Exists in this org: Ok(true); missing: Ok(false); another org's: 404.
+fn check_tenant(conn: &Connection, table: &'static str, what: &str, id: Uuid, org: Uuid) -> Result<bool, ApiError> {
+    match owner(conn, table, id)? {
+        Some(o) if o == org => Ok(true),
+        Some(_) => Err(ApiError::not_found(what, id)),
+        None => Ok(false),
+    }
+}
+
+fn apply(tx: &Connection, auth: &DeviceAuth, op: &Op, now: u64) -> Result<(), ApiError> {
+    let org = auth.org_id;
+    match &op.body {
+        OpBody::Attempt { attempt } => {
+            if let Some(p) = attempt.person_id
+                && !check_tenant(tx, "people", "person", p, org)?
+            {
+                return Err(ApiError::not_found("person", p));
+            }
+            if let Some(h) = attempt.household_id
+                && !check_tenant(tx, "households", "household", h, org)?
+            {
+                return Err(ApiError::not_found("household", h));
+            }
+            if let Some(l) = attempt.list_id {
+                // A list deleted since is fine (the attempt must survive);
+                // another organization's is not.
+                check_tenant(tx, "lists", "list", l, org)?;
+            }
+            let mut attempt = attempt.clone();
+            // Who and which device come from the token, not from the body.
+            attempt.device_id = Some(auth.device_id);
+            attempt.canvasser = Some(auth.user_id);
+            if records::insert_attempt(tx, org, &attempt)? {
+                changes::record(tx, org, Entity::Attempt, attempt.id, None, false)?;
+            } else if records::load_attempt(tx, org, attempt.id)?.is_none() {
+                return Err(ApiError::not_found("attempt", attempt.id));
+            }
+        }
+        OpBody::PersonEdit { person_id, field, value, hlc: clock } => {
+            if !check_tenant(tx, "people", "person", *person_id, org)? {
+                return Err(ApiError::not_found("person", person_id));
+            }
+            let deleted: bool =
+                tx.query_row("SELECT deleted_at IS NOT NULL FROM people WHERE id = ?1", [person_id], |r| r.get(0))?;
+            // Delete wins: an edit to someone deleted is acknowledged and dropped.
+            if !deleted && records::merge_person_field(tx, *person_id, *field, value, hlc::clamp(*clock, now))? {
+                changes::record(tx, org, Entity::Person, *person_id, None, false)?;
+            }
+        }
+        OpBody::PersonAdd { person, household, list_id, hlc: clock } => {
+            let clock: Hlc = hlc::clamp(*clock, now);
+            if let Some(h) = household
+                && !check_tenant(tx, "households", "household", h.id, org)?
+            {
+                // Met at a new address: kept as its own household, keyed by
+                // id so it never collides with a voter-file door.
+                records::upsert_household(tx, org, h, Some(&format!("{}|{}", household_key(&h.address), h.id)))?;
+                changes::record(tx, org, Entity::Household, h.id, None, false)?;
+            }
+            if let Some(hid) = person.household_id
+                && !check_tenant(tx, "households", "household", hid, org)?
+            {
+                return Err(ApiError::not_found("household", hid));
+            }
+            if !check_tenant(tx, "people", "person", person.id, org)? {
+                let versions: BTreeMap<PersonField, Hlc> = PersonField::ALL.into_iter().map(|f| (f, clock)).collect();
+                let mut person = person.clone();
+                person.external_ids.clear();
+                records::upsert_person(tx, org, &person, &versions, false)?;
+                changes::record(tx, org, Entity::Person, person.id, None, false)?;
+            }
+            if let Some(l) = list_id
+                && check_tenant(tx, "lists", "list", *l, org)?
+            {
+                let n = tx.execute("INSERT OR IGNORE INTO list_people(list_id, person_id) VALUES (?1, ?2)", params![l, person.id])?;
+                if n > 0 {
+                    changes::record(tx, org, Entity::Member, person.id, Some(*l), false)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Cursor {
+    /// Copying the list as of change `at`, people after `after`.
+    Snapshot { at: i64, after: Option<Uuid> },
+    /// Following the change log from `seq`.
+    Changes { seq: i64 },
+}
+
+impl Cursor {
+    fn parse(s: &str) -> Result<Option<Cursor>, String> {
+        if s.is_empty() {
+            return Ok(None);
+        }
+        let bad = || format!("cursor {s:?} is not one this endpoint issued");
+        if let Some(rest) = s.strip_prefix("s:") {
+            let (at, after) = rest.split_once(':').ok_or_else(bad)?;
+            let at = at.parse().map_err(|_| bad())?;
+            let after = if after.is_empty() { None } else { Some(Uuid::parse_str(after).map_err(|_| bad())?) };
+            return Ok(Some(Cursor::Snapshot { at, after }));
+        }
+        if let Some(rest) = s.strip_prefix("c:") {
+            return Ok(Some(Cursor::Changes { seq: rest.parse().map_err(|_| bad())? }));
+        }
+        Err(bad())
+    }
+
+    fn text(&self) -> String {
+        match self {
+            Cursor::Snapshot { at, after } => format!("s:{at}:{}", after.map(|a| a.to_string()).unwrap_or_default()),
+            Cursor::Changes { seq } => format!("c:{seq}"),
+        }
+    }
+}
+
+/// Collects a page's items once each, dependencies included.
+struct PageBuilder<'c> {
+    conn: &'c Connection,
+    org: Uuid,
+    items: Vec<Item>,
+    seen: HashSet<(u8, Uuid)>,
+}
+
+impl<'c> PageBuilder<'c> {
+    fn new(conn: &'c Connection, org: Uuid) -> Self {
+        PageBuilder { conn, org, items: Vec::new(), seen: HashSet::new() }
+    }
+
+    fn once(&mut self, kind: u8, id: Uuid) -> bool {
+        self.seen.insert((kind, id))
+    }
+
+    fn list_header(&mut self, list: Uuid) -> Result<(), ApiError> {
+        if !self.once(0, list) {
+            return Ok(());
+        }
+        let Some(l) = records::load_list(self.conn, self.org, list)? else { return Ok(()) };
+        let (effort, script) = match l.effort_id {
+            Some(e) => (records::load_effort(self.conn, self.org, e)?, records::script_for_effort(self.conn, self.org, e)?),
+            None => (None, None),
+        };
+        self.items.push(Item::List { list: l, effort, script });
+        Ok(())
+    }
+
+    fn household(&mut self, id: Uuid) -> Result<(), ApiError> {
+        if !self.once(1, id) {
+            return Ok(());
+        }
+        if let Some(h) = records::load_household(self.conn, self.org, id)? {
+            self.items.push(Item::Household { household: h });
+        }
+        Ok(())
+    }
+
+    fn person(&mut self, id: Uuid) -> Result<(), ApiError> {
+        if !self.once(2, id) {
+            return Ok(());
+        }
+        let Some((person, deleted)) = records::load_person(self.conn, self.org, id)? else { return Ok(()) };
+        if let Some(h) = person.household_id {
+            self.household(h)?;
+        }
+        let versions = records::person_versions(self.conn, id)?;
+        self.items.push(Item::Person { person, versions, deleted });
+        Ok(())
+    }
+
+    fn attempt(&mut self, id: Uuid) -> Result<(), ApiError> {
+        if !self.once(4, id) {
+            return Ok(());
+        }
+        let Some(a) = records::load_attempt(self.conn, self.org, id)? else { return Ok(()) };
+        if let Some(p) = a.person_id {
+            self.person(p)?;
+        }
+        if let Some(h) = a.household_id {
+            self.household(h)?;
+        }
+        self.items.push(Item::Attempt { attempt: a });
+        Ok(())
+    }
+
+    fn member(&mut self, list: Uuid, person: Uuid) -> Result<(), ApiError> {
+        if !self.once(3, person) {
+            return Ok(());
+        }
+        let is_member: bool = self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM list_people WHERE list_id = ?1 AND person_id = ?2)")?
+            .query_row(params![list, person], |r| r.get(0))?;
+        if is_member {
+            self.person(person)?;
+        }
+        self.items.push(Item::Member { list_id: list, person_id: person, removed: !is_member });
+        Ok(())
+    }
+}
+
+fn page(conn: &Connection, org: Uuid, list: Uuid, cursor: Option<Cursor>, watermark: i64, floor: i64, limit: u32) -> Result<ScopePage, ApiError> {
+    let (cursor, reset) = match cursor {
+        None => (Cursor::Snapshot { at: watermark, after: None }, false),
+        // Slept through the tombstone window: deletes may have been missed.
+        Some(Cursor::Changes { seq }) if seq + 1 < floor => (Cursor::Snapshot { at: watermark, after: None }, true),
+        Some(Cursor::Snapshot { at, .. }) if at + 1 < floor => (Cursor::Snapshot { at: watermark, after: None }, true),
+        Some(c) => (c, false),
+    };
+    let mut b = PageBuilder::new(conn, org);
+    let (next, more) = match cursor {
+        Cursor::Snapshot { at, after } => {
+            if after.is_none() {
+                b.list_header(list)?;
+            }
+            let people: Vec<Uuid> = conn
+                .prepare_cached(
+                    "SELECT person_id FROM list_people WHERE list_id = ?1 AND (?2 IS NULL OR person_id > ?2)
+                     ORDER BY person_id LIMIT ?3",
+                )?
+                .query_map(params![list, after, limit], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut attempts = conn.prepare_cached("SELECT id FROM attempts WHERE person_id = ?1 AND org_id = ?2")?;
+            for p in &people {
+                b.member(list, *p)?;
+                let ids: Vec<Uuid> = attempts.query_map(params![p, org], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+                for a in ids {
+                    b.attempt(a)?;
+                }
+            }
+            if people.len() as u32 == limit {
+                (Cursor::Snapshot { at, after: people.last().copied() }, true)
+            } else {
+                // Copied: follow the log from the copy's point; anything that
+                // changed while copying comes next.
+                (Cursor::Changes { seq: at }, at < watermark)
+            }
+        }
+        Cursor::Changes { seq } => {
+            let rows: Vec<(i64, String, Uuid, Option<Uuid>, bool)> = conn
+                .prepare_cached(
+                    "SELECT c.seq, c.entity, c.entity_id, c.list_id, c.deleted FROM changes c
+                     WHERE c.org_id = ?1 AND c.seq > ?2 AND c.seq <= ?3 AND (
+                        c.list_id = ?4
+                        OR (c.list_id IS NULL AND (
+                           (c.entity = 'person' AND EXISTS (SELECT 1 FROM list_people lp WHERE lp.list_id = ?4 AND lp.person_id = c.entity_id))
+                        OR (c.entity = 'household' AND EXISTS (SELECT 1 FROM people p JOIN list_people lp ON lp.person_id = p.id AND lp.list_id = ?4 WHERE p.household_id = c.entity_id))
+                        OR (c.entity = 'attempt' AND EXISTS (SELECT 1 FROM attempts a JOIN list_people lp ON lp.person_id = a.person_id AND lp.list_id = ?4 WHERE a.id = c.entity_id)))))
+                     ORDER BY c.seq LIMIT ?5",
+                )?
+                .query_map(params![org, seq, watermark, list, limit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (_, entity, id, list_id, deleted) in &rows {
+                match Entity::parse(entity) {
+                    Some(Entity::Person) if *deleted => {
+                        if b.once(2, *id)
+                            && let Some((person, _)) = records::load_person(conn, org, *id)?
+                        {
+                            b.items.push(Item::Person { person, versions: BTreeMap::new(), deleted: true });
+                        }
+                    }
+                    Some(Entity::Person) => b.person(*id)?,
+                    Some(Entity::Household) => b.household(*id)?,
+                    Some(Entity::Attempt) => b.attempt(*id)?,
+                    Some(Entity::Member) => b.member(list_id.unwrap_or(list), *id)?,
+                    Some(Entity::List) => b.list_header(list)?,
+                    None => tracing::warn!(entity, "unknown entity in the change log"),
+                }
+            }
+            if rows.len() as u32 == limit {
+                (Cursor::Changes { seq: rows.last().map(|r| r.0).unwrap_or(seq) }, true)
+            } else {
+                // Nothing more for this list up to the watermark: skip past
+                // other lists' changes for good.
+                (Cursor::Changes { seq: watermark.max(seq) }, false)
+            }
+        }
+    };
+    Ok(ScopePage { list_id: list, reset, items: b.items, cursor: next.text(), more })
+}
