@@ -162,6 +162,18 @@ pub enum ListCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Give a list to a canvasser or phone banker (their devices receive it).
+    Assign {
+        #[arg(long)]
+        org: Option<String>,
+        #[arg(long)]
+        list: String,
+        #[arg(long)]
+        user: String,
+        /// Take it back instead; their devices purge it at the next sync.
+        #[arg(long)]
+        unassign: bool,
+    },
     /// Show a list's doors in walk order.
     Show {
         #[arg(long)]
@@ -186,6 +198,10 @@ pub fn list(data: &Path, cmd: ListCommand) -> Result<()> {
                 println!("made list {} ({}): {} people at {} doors", created.list.name, created.list.id, created.people, created.doors);
                 Ok(())
             }
+        }
+        ListCommand::Assign { org, list, user, unassign } => {
+            drop(store);
+            crate::admin::assign(data, org.as_deref(), &list, &user, unassign)
         }
         ListCommand::Show { org, list, json } => {
             let org = store.resolve_org(org.as_deref())?;

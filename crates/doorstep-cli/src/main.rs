@@ -1,8 +1,11 @@
 //! `doorstep`: the command-line face of Doorstep. Glue only: every command
 //! parses its arguments, calls the core (or the endpoint), and prints.
 
+mod admin;
 mod bench;
 mod data;
+mod device;
+mod ui_http;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -32,8 +35,32 @@ enum Command {
     /// Make, show and assign lists.
     #[command(subcommand)]
     List(data::ListCommand),
-    /// Measure import or search speed on generated data.
+    /// Measure import, search or sync speed on generated data.
     Bench(bench::BenchArgs),
+    /// Run the central endpoint.
+    Serve(ServeArgs),
+    /// Organizations (tenants).
+    #[command(subcommand)]
+    Org(admin::OrgCommand),
+    /// Users: organizers, canvassers, phone bankers.
+    #[command(subcommand)]
+    User(admin::UserCommand),
+    /// Make a one-time pairing code for a user's device.
+    PairingCode(admin::PairingCodeArgs),
+    /// A canvasser's device, without a window.
+    Device(device::DeviceArgs),
+    /// The attempts the endpoint holds.
+    Attempts(admin::AttemptsArgs),
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    #[arg(long, default_value = "127.0.0.1:8480")]
+    listen: std::net::SocketAddr,
+    #[arg(long)]
+    tls_cert: Option<PathBuf>,
+    #[arg(long)]
+    tls_key: Option<PathBuf>,
 }
 
 fn main() {
@@ -63,6 +90,15 @@ fn run(cli: Cli) -> Result<()> {
         Command::Search(args) => data::search(&cli.data, args),
         Command::List(cmd) => data::list(&cli.data, cmd),
         Command::Bench(args) => bench::run(args),
+        Command::Serve(args) => {
+            let config = doorstep_server::ServeConfig { data: cli.data, listen: args.listen, tls_cert: args.tls_cert, tls_key: args.tls_key };
+            tokio::runtime::Runtime::new()?.block_on(doorstep_server::serve(config))
+        }
+        Command::Org(cmd) => admin::org(&cli.data, cmd),
+        Command::User(cmd) => admin::user(&cli.data, cmd),
+        Command::PairingCode(args) => admin::pairing_code(&cli.data, args),
+        Command::Device(args) => device::run(args),
+        Command::Attempts(args) => admin::attempts(&cli.data, args),
     }
 }
 

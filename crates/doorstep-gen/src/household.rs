@@ -5,8 +5,10 @@
 //! output is a pure function of the seed and any prefix of the stream is
 //! stable: asking for more rows only appends.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
-use std::sync::OnceLock;
+use std::fmt::Write as _;
+use std::sync::{Arc, OnceLock};
 
 use deunicode::deunicode;
 use rand::distr::Distribution;
@@ -78,44 +80,113 @@ pub(crate) enum Mail {
     Missing,
 }
 
-/// One generated row: the public [`Voter`] plus what only the file layouts
-/// need.
+/// One generated row. Borrows the static pools and shares its household's
+/// address so that streaming a million rows does not allocate a million
+/// copies of "Los Angeles"; [`Record::to_voter`] makes the owned form.
 pub(crate) struct Record {
-    pub voter: Voter,
     pub index: u64,
+    pub addr: Arc<Address>,
+    pub given: &'static str,
+    pub middle: &'static str,
+    pub family: Cow<'static, str>,
+    pub native: String,
     pub name_suffix: &'static str,
+    pub birth_year: i32,
     pub birth_month: u32,
     pub birth_day: u32,
+    pub gender: &'static str,
+    pub party: &'static str,
+    pub language: &'static str,
+    pub phone: Option<Phone>,
+    pub email: String,
     pub registered: (i32, u32, u32),
     pub status: Status,
     pub race: &'static str,
     pub ethnic: &'static str,
     pub birth_state: &'static str,
     pub drivers_lic: bool,
-    pub city: usize,
-    pub supervisor_district: u32,
     /// Whether the CSV layout keeps accents; registrars differ and importers
     /// must match "Nguyễn" with "Nguyen".
     pub keep_diacritics: bool,
-    /// ncvoter pads the street address with double spaces on some rows.
-    pub double_spaced: bool,
     pub mail: Mail,
+}
+
+impl Record {
+    pub fn to_voter(&self, ids: &Ids) -> Voter {
+        let a = &*self.addr;
+        let mut phone = String::new();
+        if let Some(p) = self.phone {
+            p.write_as_keyed(&mut phone);
+        }
+        Voter {
+            voter_id: ids.registrant(self.index),
+            given_name: self.given.to_string(),
+            middle_name: self.middle.to_string(),
+            family_name: self.family.to_string(),
+            native_name: self.native.clone(),
+            birth_year: self.birth_year,
+            gender: self.gender.to_string(),
+            party: self.party.to_string(),
+            language: self.language.to_string(),
+            phone,
+            email: self.email.clone(),
+            house_number: a.house_number,
+            fraction: a.fraction.to_string(),
+            number_suffix: a.number_suffix.to_string(),
+            street_dir: a.street_dir.to_string(),
+            street_name: a.street.name.to_string(),
+            street_type: a.street.kind.to_string(),
+            unit_type: a.unit_type.to_string(),
+            unit: a.unit.clone(),
+            city: model().cities[a.city].def.name.to_string(),
+            zip: a.zip.to_string(),
+            precinct: a.precinct.clone(),
+        }
+    }
+}
+
+/// A fictional phone number, 555-01xx, and how the voter wrote it down.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Phone {
+    pub area: &'static str,
+    /// Last two digits of 555-01xx.
+    pub line: u8,
+    pub style: u8,
+}
+
+impl Phone {
+    /// Ten digits, as ncvoter carries them.
+    pub fn write_digits(self, out: &mut String) {
+        let _ = write!(out, "{}55501{:02}", self.area, self.line);
+    }
+
+    /// Hand-keyed registration forms: every format occurs.
+    pub fn write_as_keyed(self, out: &mut String) {
+        let (a, n) = (self.area, self.line);
+        let _ = match self.style {
+            0 => write!(out, "({a}) 555-01{n:02}"),
+            1 => write!(out, "{a}-555-01{n:02}"),
+            2 => write!(out, "{a}55501{n:02}"),
+            3 => write!(out, "+1 {a} 555 01{n:02}"),
+            _ => write!(out, "{a}.555.01{n:02}"),
+        };
+    }
 }
 
 /// A residential address shared by everyone in a household.
 #[derive(Clone)]
-struct Address {
-    city: usize,
-    house_number: u32,
-    fraction: &'static str,
-    number_suffix: &'static str,
-    street_dir: &'static str,
-    street: Street,
-    unit_type: &'static str,
-    unit: String,
-    zip: &'static str,
-    precinct: String,
-    supervisor_district: u32,
+pub(crate) struct Address {
+    pub city: usize,
+    pub house_number: u32,
+    pub fraction: &'static str,
+    pub number_suffix: &'static str,
+    pub street_dir: &'static str,
+    pub street: Street,
+    pub unit_type: &'static str,
+    pub unit: String,
+    pub zip: &'static str,
+    pub precinct: String,
+    pub supervisor_district: u32,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -127,8 +198,8 @@ enum Sex {
 /// A surname as the household carries it (may be a Spanish double surname).
 #[derive(Clone)]
 struct Surname {
-    latin: String,
-    native: String,
+    latin: Cow<'static, str>,
+    native: &'static str,
     community: Community,
     base: Name,
 }
@@ -189,7 +260,7 @@ impl Generator {
         base.zip = city.def.zips[(street_idx + block as usize / 3) % city.def.zips.len()];
         base.supervisor_district = 1 + (street_idx as u32 * 7 + block) % 5;
 
-        if kind < 0.60 {
+        if kind < 0.80 {
             // Single-family house; rear units and split lots show up as
             // fractions and letter suffixes.
             let r: f64 = self.rng.random();
@@ -198,14 +269,14 @@ impl Generator {
             } else if r < 0.035 {
                 base.number_suffix = ["A", "B", "C"][self.rng.random_range(0..3)];
             }
-            self.household(&base);
-        } else if kind < 0.93 {
+            self.household(base);
+        } else if kind < 0.97 {
             let (unit_type, labels) = apartment_units(&mut self.rng);
             for unit in labels {
                 let mut addr = base.clone();
                 addr.unit_type = unit_type;
                 addr.unit = unit;
-                self.household(&addr);
+                self.household(addr);
             }
         } else {
             // Mobile-home park: one street address, spaces as units.
@@ -222,12 +293,13 @@ impl Generator {
                 let mut addr = base.clone();
                 addr.unit_type = "SPC";
                 addr.unit = space.to_string();
-                self.household(&addr);
+                self.household(addr);
             }
         }
     }
 
-    fn household(&mut self, addr: &Address) {
+    fn household(&mut self, addr: Address) {
+        let addr = Arc::new(addr);
         let model = self.model;
         let city = &model.cities[addr.city];
         let size = match self.rng.random_range(0..100) {
@@ -285,11 +357,11 @@ impl Generator {
 
         for (community, sex, year, surname) in members {
             // Households often give one landline to the registrar.
-            let phone = match &phone {
-                Some(p) if !roommates && self.rng.random_bool(0.5) => Some(p.clone()),
+            let phone = match phone {
+                Some(p) if !roommates && self.rng.random_bool(0.5) => Some(p),
                 _ => self.maybe_phone(city),
             };
-            let record = self.person(addr, community, sex, year, &surname, phone);
+            let record = self.person(&addr, community, sex, year, &surname, phone);
             self.queue.push_back(record);
         }
     }
@@ -305,36 +377,39 @@ impl Generator {
     fn surname(&mut self, community: Community) -> Surname {
         let pool = &self.model.pools[community as usize];
         let base = pick(&mut self.rng, &pool.family);
-        let mut latin = base.latin.to_string();
+        let mut latin = Cow::Borrowed(base.latin);
         if community == Community::Spanish {
             // Paternal + maternal surname, spaced or hyphenated.
             let r: f64 = self.rng.random();
             if r < 0.18 {
                 let second = pick(&mut self.rng, &pool.family).latin;
                 let sep = if r < 0.03 { "-" } else { " " };
-                latin = format!("{latin}{sep}{second}");
+                latin = Cow::Owned(format!("{latin}{sep}{second}"));
             }
         }
-        Surname { latin, native: base.native.to_string(), community, base }
+        Surname { latin, native: base.native, community, base }
     }
 
-    fn maybe_phone(&mut self, city: &CityModel) -> Option<String> {
+    fn maybe_phone(&mut self, city: &CityModel) -> Option<Phone> {
         if !self.rng.random_bool(0.6) {
             return None;
         }
-        let area = pick(&mut self.rng, city.def.area_codes);
-        // 555-0100..555-0199 is the block reserved for fiction.
-        Some(format!("{area}55501{:02}", self.rng.random_range(0..100)))
+        Some(Phone {
+            area: pick(&mut self.rng, city.def.area_codes),
+            // 555-0100..555-0199 is the block reserved for fiction.
+            line: self.rng.random_range(0..100),
+            style: 0,
+        })
     }
 
     fn person(
         &mut self,
-        addr: &Address,
+        addr: &Arc<Address>,
         community: Community,
         sex: Sex,
         birth_year: i32,
         surname: &Surname,
-        phone: Option<String>,
+        phone: Option<Phone>,
     ) -> Record {
         let model = self.model;
         let pool = &model.pools[community as usize];
@@ -354,9 +429,10 @@ impl Generator {
         let given = pick(rng, if sex == Sex::M { &given_pool.male } else { &given_pool.female });
 
         let mut family_latin = surname.latin.clone();
-        let mut family_native = surname.native.clone();
+        let mut family_native = Cow::Borrowed(surname.native);
         if surname.community == Community::Russian && sex == Sex::F {
-            (family_latin, family_native) = names::russian_feminine(surname.base);
+            let (latin, native) = names::russian_feminine(surname.base);
+            (family_latin, family_native) = (Cow::Owned(latin), Cow::Owned(native));
         }
 
         // Middle names follow each community's own convention.
@@ -366,14 +442,14 @@ impl Generator {
             Community::English => {
                 let r: f64 = rng.random();
                 if r < 0.55 {
-                    middle = pick(rng, if sex == Sex::M { &english.male } else { &english.female });
+                    middle = pick_other(rng, if sex == Sex::M { &english.male } else { &english.female }, given);
                 } else if r < 0.65 {
                     const INITIALS: [&str; 12] = ["A", "B", "C", "D", "E", "J", "L", "M", "R", "S", "T", "W"];
                     middle.latin = INITIALS[rng.random_range(0..INITIALS.len())];
                 }
             }
             Community::Spanish if rng.random_bool(0.4) => {
-                middle = pick(rng, if sex == Sex::M { &pool.male } else { &pool.female });
+                middle = pick_other(rng, if sex == Sex::M { &pool.male } else { &pool.female }, given);
             }
             // Filipino middle name: the mother's maiden surname.
             Community::Tagalog if rng.random_bool(0.7) => middle = pick(rng, &pool.family),
@@ -386,8 +462,8 @@ impl Generator {
                 let sikh = if sex == Sex::M { SINGH } else { KAUR };
                 if rng.random_bool(0.35) {
                     // Singh/Kaur as the family name itself.
-                    family_latin = sikh.latin.to_string();
-                    family_native = sikh.native.to_string();
+                    family_latin = Cow::Borrowed(sikh.latin);
+                    family_native = Cow::Borrowed(sikh.native);
                 } else {
                     middle = sikh;
                     middle_in_native = true;
@@ -454,19 +530,8 @@ impl Generator {
             _ => "PF",
         };
 
-        let phone = phone
-            .map(|digits| {
-                let (a, x, n) = (&digits[..3], &digits[3..6], &digits[6..]);
-                // Hand-keyed registration forms: every format occurs.
-                match rng.random_range(0..5) {
-                    0 => format!("({a}) {x}-{n}"),
-                    1 => format!("{a}-{x}-{n}"),
-                    2 => digits.clone(),
-                    3 => format!("+1 {a} {x} {n}"),
-                    _ => format!("{a}.{x}.{n}"),
-                }
-            })
-            .unwrap_or_default();
+        // Each person keys even a shared number in their own way.
+        let phone = phone.map(|p| Phone { style: rng.random_range(0..5), ..p });
 
         let email = if rng.random_bool(0.3) {
             email(rng, given.latin, &family_latin, birth_year)
@@ -493,7 +558,6 @@ impl Generator {
         };
         let drivers_lic = rng.random_bool(0.85);
         let keep_diacritics = rng.random_bool(0.7);
-        let double_spaced = rng.random_bool(0.7);
         let mail = match rng.random_range(0..100) {
             0..82 => Mail::SameAsResidence,
             82..88 => Mail::PoBox(rng.random_range(1..9999)),
@@ -502,46 +566,29 @@ impl Generator {
 
         let index = self.next_index;
         self.next_index += 1;
-        let city = &model.cities[addr.city];
         Record {
-            voter: Voter {
-                voter_id: self.ids.registrant(index),
-                given_name: given.latin.to_string(),
-                middle_name: middle.latin.to_string(),
-                family_name: family_latin,
-                native_name,
-                birth_year,
-                gender: gender.to_string(),
-                party: party.to_string(),
-                language: language.to_string(),
-                phone,
-                email,
-                house_number: addr.house_number,
-                fraction: addr.fraction.to_string(),
-                number_suffix: addr.number_suffix.to_string(),
-                street_dir: addr.street_dir.to_string(),
-                street_name: addr.street.name.to_string(),
-                street_type: addr.street.kind.to_string(),
-                unit_type: addr.unit_type.to_string(),
-                unit: addr.unit.clone(),
-                city: city.def.name.to_string(),
-                zip: addr.zip.to_string(),
-                precinct: addr.precinct.clone(),
-            },
             index,
+            addr: Arc::clone(addr),
+            given: given.latin,
+            middle: middle.latin,
+            family: family_latin,
+            native: native_name,
             name_suffix,
+            birth_year,
             birth_month,
             birth_day,
+            gender,
+            party,
+            language,
+            phone,
+            email,
             registered,
             status,
             race,
             ethnic,
             birth_state,
             drivers_lic,
-            city: addr.city,
-            supervisor_district: addr.supervisor_district,
             keep_diacritics,
-            double_spaced,
             mail,
         }
     }
@@ -560,6 +607,16 @@ impl Iterator for Generator {
 
 fn pick<T: Copy>(rng: &mut ChaCha8Rng, items: &[T]) -> T {
     items[rng.random_range(0..items.len())]
+}
+
+/// A second given name, never a repeat of the first ("José José").
+fn pick_other(rng: &mut ChaCha8Rng, names: &[Name], first: Name) -> Name {
+    loop {
+        let n = pick(rng, names);
+        if n.latin != first.latin {
+            return n;
+        }
+    }
 }
 
 fn pick_dir(rng: &mut ChaCha8Rng, dirs: &'static str) -> &'static str {

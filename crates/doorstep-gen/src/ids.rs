@@ -1,10 +1,11 @@
 //! Voter identifiers derived from (seed, row index).
 //!
-//! Each id is an affine bijection `a * index + b (mod m)` with `a` coprime to
-//! `m`, so ids are unique for the first `m` rows without any bookkeeping,
-//! depend on nothing but the seed and the row's position (regenerating a
-//! longer file keeps every earlier row's ids), and do not simply count up,
-//! which would hide importer bugs that rely on sorted ids.
+//! Each id space gets a keyed permutation of `0..m` (a small Feistel network
+//! on 30 bits, cycle-walked down to `m`), so ids are unique for the first `m`
+//! rows without any bookkeeping, depend on nothing but the seed and the row's
+//! position (regenerating a longer file keeps every earlier row's ids), and
+//! look scattered rather than counting up, which would hide importer bugs
+//! that rely on ids arriving sorted.
 
 /// Rows beyond this would start repeating `ncid`s (the smallest id space).
 pub(crate) const MAX_UNIQUE_ROWS: u64 = NCID_SPACE;
@@ -14,33 +15,49 @@ const NCID_SPACE: u64 = 26 * 26 * 1_000_000; // two letters + 6 digits
 
 #[derive(Clone, Debug)]
 pub(crate) struct Ids {
-    registrant: Affine,
-    reg_num: Affine,
-    ncid: Affine,
+    registrant: Permutation,
+    reg_num: Permutation,
+    ncid: Permutation,
 }
 
+/// A bijection on `0..m` for `m <= 2^30`.
 #[derive(Clone, Copy, Debug)]
-struct Affine {
-    a: u64,
-    b: u64,
+struct Permutation {
+    keys: [u64; ROUNDS],
     m: u64,
 }
 
-impl Affine {
-    fn new(state: &mut u64, m: u64) -> Affine {
-        // Both spaces factor into 2, 5 and 13 only, so avoiding those primes
-        // makes `a` invertible mod m.
-        let mut a = splitmix64(state) % m | 1;
-        while a % 5 == 0 || a % 13 == 0 || a < 1_000 {
-            a = (a + 2) % m | 1;
-        }
-        Affine { a, b: splitmix64(state) % m, m }
+const HALF_BITS: u32 = 15;
+const HALF_MASK: u64 = (1 << HALF_BITS) - 1;
+const ROUNDS: usize = 4;
+
+impl Permutation {
+    fn new(state: &mut u64, m: u64) -> Permutation {
+        debug_assert!(m <= 1 << (2 * HALF_BITS));
+        Permutation { keys: std::array::from_fn(|_| splitmix64(state)), m }
     }
 
     fn apply(self, index: u64) -> u64 {
-        // u128 so large indices cannot overflow the product.
-        ((u128::from(self.a) * u128::from(index % self.m) + u128::from(self.b)) % u128::from(self.m))
-            as u64
+        // Cycle walking: re-encrypting until the value lands inside 0..m keeps
+        // the map a bijection on 0..m; m is over half of 2^30, so this takes
+        // about two steps on average.
+        let mut x = index % self.m;
+        loop {
+            x = self.feistel(x);
+            if x < self.m {
+                return x;
+            }
+        }
+    }
+
+    fn feistel(self, x: u64) -> u64 {
+        let (mut left, mut right) = (x >> HALF_BITS, x & HALF_MASK);
+        for key in self.keys {
+            let mut k = key ^ right;
+            let f = splitmix64(&mut k) & HALF_MASK;
+            (left, right) = (right, left ^ f);
+        }
+        (left << HALF_BITS) | right
     }
 }
 
@@ -49,9 +66,9 @@ impl Ids {
         // Salted so the id stream is unrelated to the ChaCha stream of the same seed.
         let mut state = seed ^ 0x1d5_7e9a_c0de_d00d;
         Ids {
-            registrant: Affine::new(&mut state, REG_SPACE),
-            reg_num: Affine::new(&mut state, REG_SPACE),
-            ncid: Affine::new(&mut state, NCID_SPACE),
+            registrant: Permutation::new(&mut state, REG_SPACE),
+            reg_num: Permutation::new(&mut state, REG_SPACE),
+            ncid: Permutation::new(&mut state, NCID_SPACE),
         }
     }
 
@@ -104,12 +121,14 @@ mod tests {
     }
 
     #[test]
-    fn multiplier_is_invertible() {
-        for seed in 0..200 {
-            let ids = Ids::new(seed);
-            for f in [ids.registrant, ids.reg_num, ids.ncid] {
-                assert!(f.a % 2 == 1 && f.a % 5 != 0 && f.a % 13 != 0, "{f:?}");
-            }
+    fn permutation_is_injective_and_in_range() {
+        let mut state = 99;
+        let p = Permutation::new(&mut state, NCID_SPACE);
+        let mut seen = HashSet::new();
+        for i in 0..1 << 20 {
+            let x = p.apply(i);
+            assert!(x < NCID_SPACE);
+            assert!(seen.insert(x), "collision at {i}");
         }
     }
 }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use deunicode::deunicode;
 
-use crate::household::{Generator, Mail, REFERENCE_YEAR, Record, Status, model};
+use crate::household::{Address, Generator, Mail, REFERENCE_YEAR, Status, model};
 
 /// Bigger than csv's 8 KiB default: fewer syscalls on million-row files.
 const BUFFER: usize = 1 << 16;
@@ -111,27 +111,69 @@ pub const CSV_HEADER: [&str; 25] = [
     "Precinct",
 ];
 
+/// Per-city column values, formatted once instead of once per row.
+struct CityText {
+    upper: String,
+    county_id: String,
+    county_desc: String,
+    cong: String,
+    senate: String,
+    assembly: String,
+    school: String,
+    school_desc: String,
+    /// Some county systems pad addresses with double spaces and some do
+    /// not; importers must cope with both.
+    double_spaced: bool,
+}
+
+impl CityText {
+    fn all() -> Vec<CityText> {
+        model()
+            .cities
+            .iter()
+            .map(|c| {
+                let def = c.def;
+                let upper = def.name.to_ascii_uppercase();
+                CityText {
+                    county_id: def.county.0.to_string(),
+                    county_desc: def.county.1.to_ascii_uppercase(),
+                    cong: def.districts.0.to_string(),
+                    senate: def.districts.1.to_string(),
+                    assembly: def.districts.2.to_string(),
+                    school: format!("{}USD", def.code),
+                    school_desc: format!("{upper} UNIFIED"),
+                    double_spaced: def.county.0 % 2 == 1,
+                    upper,
+                }
+            })
+            .collect()
+    }
+}
+
 /// Tab-delimited, every value quoted, LF endings, ASCII upper case: as the
 /// state publishes it.
+///
+/// Written by hand rather than through `csv`: with every field quoted the
+/// format is trivial, and this layout is the one benchmarks stream by the
+/// million.
 pub(crate) fn write_ncvoter<W: Write>(records: Generator, count: u64, out: W) -> io::Result<u64> {
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(b'\t')
-        .quote_style(csv::QuoteStyle::Always)
-        .terminator(csv::Terminator::Any(b'\n'))
-        .buffer_capacity(BUFFER)
-        .from_writer(out);
-    w.write_record(NCVOTER_HEADER)?;
-    let model = model();
+    let mut w = QuotedTsv::new(out);
+    w.row(&NCVOTER_HEADER)?;
+    let cities = CityText::all();
+    let supervisors: Vec<(String, String)> =
+        (0..=5).map(|d| (d.to_string(), format!("SUPERVISORIAL DISTRICT {d}"))).collect();
     let ids = records.ids().clone();
-    let mut street = String::with_capacity(64);
-    let mut mail1 = String::with_capacity(64);
+    let (mut street, mut mail1, mut phone, mut registr_dt, mut precinct_desc) =
+        (String::new(), String::new(), String::new(), String::new(), String::new());
+    let (mut birth_year, mut age, mut reg_num, mut ncid) =
+        (String::new(), String::new(), String::new(), String::new());
+    let (mut last, mut first, mut middle) = (String::new(), String::new(), String::new());
     let mut written = 0;
     for rec in records.take(count as usize) {
-        let v = &rec.voter;
-        let city = model.cities[rec.city].def;
-        let (cong, senate, assembly) = city.districts;
-        nc_street_address(&rec, rec.double_spaced, &mut street);
-        let city_upper = city.name.to_ascii_uppercase();
+        let a = &*rec.addr;
+        let city = model().cities[a.city].def;
+        let text = &cities[a.city];
+        nc_street_address(a, text.double_spaced, &mut street);
         let (status_cd, status_desc, reason_cd, reason_desc) = match rec.status {
             Status::Active => ("A", "ACTIVE", "AV", "VERIFIED"),
             Status::Inactive if rec.index % 2 == 0 => ("I", "INACTIVE", "IN", "CONFIRMATION NOT RETURNED"),
@@ -140,112 +182,107 @@ pub(crate) fn write_ncvoter<W: Write>(records: Generator, count: u64, out: W) ->
         };
         let (mail_city, mail_state, mail_zip) = match rec.mail {
             Mail::SameAsResidence => {
-                nc_street_address(&rec, false, &mut mail1);
-                (city_upper.as_str(), "CA", v.zip.as_str())
+                nc_street_address(a, false, &mut mail1);
+                (text.upper.as_str(), "CA", a.zip)
             }
             Mail::PoBox(n) => {
                 mail1.clear();
                 let _ = write!(mail1, "PO BOX {n}");
-                (city_upper.as_str(), "CA", v.zip.as_str())
+                (text.upper.as_str(), "CA", a.zip)
             }
             Mail::Missing => {
                 mail1.clear();
                 ("", "", "")
             }
         };
-        let phone: String = v.phone.chars().filter(char::is_ascii_digit).collect();
-        // "+1 626 ..." keeps its country code in the digits; NC carries ten.
-        let phone = phone.strip_prefix('1').filter(|p| p.len() == 10).unwrap_or(&phone);
+        phone.clear();
+        if let Some(p) = rec.phone {
+            p.write_digits(&mut phone);
+        }
         let (ry, rm, rd) = rec.registered;
-        let registr_dt = format!("{rm:02}/{rd:02}/{ry}");
-        let precinct_num = v.precinct.rsplit('-').next().unwrap_or_default();
-        let precinct_desc = format!("{city_upper} {precinct_num}");
-        let sup = rec.supervisor_district.to_string();
-        let sup_desc = format!("SUPERVISORIAL DISTRICT {sup}");
-        let school = format!("{}USD", city.code);
-        let school_desc = format!("{city_upper} UNIFIED");
-        let (cong, senate, assembly) = (cong.to_string(), senate.to_string(), assembly.to_string());
-        let county_id = city.county.0.to_string();
-        let county_desc = city.county.1.to_ascii_uppercase();
-        let birth_year = v.birth_year.to_string();
-        let age = (REFERENCE_YEAR - v.birth_year).to_string();
-        let reg_num = ids.reg_num(rec.index);
-        let ncid = ids.ncid(rec.index);
-        let last = nc_upper(&v.family_name);
-        let first = nc_upper(&v.given_name);
-        let middle = nc_upper(&v.middle_name);
-        w.write_record([
-            county_id.as_str(),                  // county_id
-            &county_desc,                        // county_desc
-            &reg_num,                            // voter_reg_num
-            &ncid,                               // ncid
-            &last,                               // last_name
-            &first,                              // first_name
-            &middle,                             // middle_name
-            rec.name_suffix,                     // name_suffix_lbl
-            status_cd,                           // status_cd
-            status_desc,                         // voter_status_desc
-            reason_cd,                           // reason_cd
-            reason_desc,                         // voter_status_reason_desc
-            &street,                             // res_street_address
-            &city_upper,                         // res_city_desc
-            "CA",                                // state_cd
-            &v.zip,                              // zip_code
-            &mail1,                              // mail_addr1
-            "",                                  // mail_addr2
-            "",                                  // mail_addr3
-            "",                                  // mail_addr4
-            mail_city,                           // mail_city
-            mail_state,                          // mail_state
-            mail_zip,                            // mail_zipcode
-            phone,                               // full_phone_number
-            "N",                                 // confidential_ind
-            &registr_dt,                         // registr_dt
-            rec.race,                            // race_code
-            rec.ethnic,                          // ethnic_code
-            &v.party,                            // party_cd
-            &v.gender,                           // gender_code
-            &birth_year,                         // birth_year
-            &age,                                // age_at_year_end
-            rec.birth_state,                     // birth_state
+        reformat(&mut registr_dt, format_args!("{rm:02}/{rd:02}/{ry}"));
+        let precinct_num = a.precinct.rsplit('-').next().unwrap_or_default();
+        reformat(&mut precinct_desc, format_args!("{} {precinct_num}", text.upper));
+        let (sup, sup_desc) = &supervisors[a.supervisor_district as usize];
+        reformat(&mut birth_year, format_args!("{}", rec.birth_year));
+        reformat(&mut age, format_args!("{}", REFERENCE_YEAR - rec.birth_year));
+        reformat(&mut reg_num, format_args!("{}", ids.reg_num(rec.index)));
+        reformat(&mut ncid, format_args!("{}", ids.ncid(rec.index)));
+        nc_upper(&rec.family, &mut last);
+        nc_upper(rec.given, &mut first);
+        nc_upper(rec.middle, &mut middle);
+        w.row(&[
+            &text.county_id,                         // county_id
+            &text.county_desc,                       // county_desc
+            &reg_num,                                // voter_reg_num
+            &ncid,                                   // ncid
+            &last,                                   // last_name
+            &first,                                  // first_name
+            &middle,                                 // middle_name
+            rec.name_suffix,                         // name_suffix_lbl
+            status_cd,                               // status_cd
+            status_desc,                             // voter_status_desc
+            reason_cd,                               // reason_cd
+            reason_desc,                             // voter_status_reason_desc
+            &street,                                 // res_street_address
+            &text.upper,                             // res_city_desc
+            "CA",                                    // state_cd
+            a.zip,                                   // zip_code
+            &mail1,                                  // mail_addr1
+            "",                                      // mail_addr2
+            "",                                      // mail_addr3
+            "",                                      // mail_addr4
+            mail_city,                               // mail_city
+            mail_state,                              // mail_state
+            mail_zip,                                // mail_zipcode
+            &phone,                                  // full_phone_number
+            "N",                                     // confidential_ind
+            &registr_dt,                             // registr_dt
+            rec.race,                                // race_code
+            rec.ethnic,                              // ethnic_code
+            rec.party,                               // party_cd
+            rec.gender,                              // gender_code
+            &birth_year,                             // birth_year
+            &age,                                    // age_at_year_end
+            rec.birth_state,                         // birth_state
             if rec.drivers_lic { "Y" } else { "N" }, // drivers_lic
-            &v.precinct,                         // precinct_abbrv
-            &precinct_desc,                      // precinct_desc
-            city.code,                           // municipality_abbrv
-            &city_upper,                         // municipality_desc
-            "",                                  // ward_abbrv
-            "",                                  // ward_desc
-            &cong,                               // cong_dist_abbrv
-            "",                                  // super_court_abbrv
-            "",                                  // judic_dist_abbrv
-            &senate,                             // nc_senate_abbrv
-            &assembly,                           // nc_house_abbrv
-            &sup,                                // county_commiss_abbrv
-            &sup_desc,                           // county_commiss_desc
-            "",                                  // township_abbrv
-            "",                                  // township_desc
-            &school,                             // school_dist_abbrv
-            &school_desc,                        // school_dist_desc
-            "",                                  // fire_dist_abbrv
-            "",                                  // fire_dist_desc
-            "",                                  // water_dist_abbrv
-            "",                                  // water_dist_desc
-            "",                                  // sewer_dist_abbrv
-            "",                                  // sewer_dist_desc
-            "",                                  // sanit_dist_abbrv
-            "",                                  // sanit_dist_desc
-            "",                                  // rescue_dist_abbrv
-            "",                                  // rescue_dist_desc
-            "",                                  // munic_dist_abbrv
-            "",                                  // munic_dist_desc
-            "",                                  // dist_1_abbrv
-            "",                                  // dist_1_desc
-            &v.precinct,                         // vtd_abbrv
-            &precinct_desc,                      // vtd_desc
+            &a.precinct,                             // precinct_abbrv
+            &precinct_desc,                          // precinct_desc
+            city.code,                               // municipality_abbrv
+            &text.upper,                             // municipality_desc
+            "",                                      // ward_abbrv
+            "",                                      // ward_desc
+            &text.cong,                              // cong_dist_abbrv
+            "",                                      // super_court_abbrv
+            "",                                      // judic_dist_abbrv
+            &text.senate,                            // nc_senate_abbrv
+            &text.assembly,                          // nc_house_abbrv
+            sup,                                     // county_commiss_abbrv
+            sup_desc,                                // county_commiss_desc
+            "",                                      // township_abbrv
+            "",                                      // township_desc
+            &text.school,                            // school_dist_abbrv
+            &text.school_desc,                       // school_dist_desc
+            "",                                      // fire_dist_abbrv
+            "",                                      // fire_dist_desc
+            "",                                      // water_dist_abbrv
+            "",                                      // water_dist_desc
+            "",                                      // sewer_dist_abbrv
+            "",                                      // sewer_dist_desc
+            "",                                      // sanit_dist_abbrv
+            "",                                      // sanit_dist_desc
+            "",                                      // rescue_dist_abbrv
+            "",                                      // rescue_dist_desc
+            "",                                      // munic_dist_abbrv
+            "",                                      // munic_dist_desc
+            "",                                      // dist_1_abbrv
+            "",                                      // dist_1_desc
+            &a.precinct,                             // vtd_abbrv
+            &precinct_desc,                          // vtd_desc
         ])?;
         written += 1;
     }
-    w.flush()?;
+    w.finish()?;
     Ok(written)
 }
 
@@ -256,45 +293,96 @@ pub(crate) fn write_csv<W: Write>(records: Generator, count: u64, out: W) -> io:
         .buffer_capacity(BUFFER)
         .from_writer(out);
     w.write_record(CSV_HEADER)?;
+    let ids = records.ids().clone();
+    let cities = &model().cities;
+    let (mut id, mut number, mut phone, mut dob) = (String::new(), String::new(), String::new(), String::new());
     let mut written = 0;
     for rec in records.take(count as usize) {
-        let v = &rec.voter;
+        let a = &*rec.addr;
         let keep = rec.keep_diacritics;
-        let (last, first, middle) =
-            (csv_name(&v.family_name, keep), csv_name(&v.given_name, keep), csv_name(&v.middle_name, keep));
-        let number = v.house_number.to_string();
-        let dob = format!("{:04}-{:02}-{:02}", v.birth_year, rec.birth_month, rec.birth_day);
+        let (last, first, middle) = (csv_name(&rec.family, keep), csv_name(rec.given, keep), csv_name(rec.middle, keep));
+        reformat(&mut id, format_args!("{}", ids.registrant(rec.index)));
+        reformat(&mut number, format_args!("{}", a.house_number));
+        reformat(&mut dob, format_args!("{:04}-{:02}-{:02}", rec.birth_year, rec.birth_month, rec.birth_day));
+        phone.clear();
+        if let Some(p) = rec.phone {
+            p.write_as_keyed(&mut phone);
+        }
         w.write_record([
-            v.voter_id.as_str(),
+            id.as_str(),
             &last,
             &first,
             &middle,
             rec.name_suffix,
-            &v.native_name,
+            &rec.native,
             &number,
-            &v.fraction,
-            &v.number_suffix,
-            &v.street_dir,
-            &v.street_name,
-            &v.street_type,
+            a.fraction,
+            a.number_suffix,
+            a.street_dir,
+            a.street.name,
+            a.street.kind,
             "", // StreetDirSuffix: none of our streets carry one
-            &v.unit_type,
-            &v.unit,
-            &v.city,
+            a.unit_type,
+            &a.unit,
+            cities[a.city].def.name,
             "CA",
-            &v.zip,
-            &v.phone,
-            &v.email,
-            &v.language,
+            a.zip,
+            &phone,
+            &rec.email,
+            rec.language,
             &dob,
-            &v.gender,
-            &v.party,
-            &v.precinct,
+            rec.gender,
+            rec.party,
+            &a.precinct,
         ])?;
         written += 1;
     }
     w.flush()?;
     Ok(written)
+}
+
+/// Writes quoted, tab-separated rows, doubling any embedded quote.
+struct QuotedTsv<W: Write> {
+    out: W,
+    buf: Vec<u8>,
+}
+
+impl<W: Write> QuotedTsv<W> {
+    fn new(out: W) -> Self {
+        QuotedTsv { out, buf: Vec::with_capacity(BUFFER + 4096) }
+    }
+
+    fn row(&mut self, fields: &[&str]) -> io::Result<()> {
+        for (i, field) in fields.iter().enumerate() {
+            if i > 0 {
+                self.buf.push(b'\t');
+            }
+            self.buf.push(b'"');
+            for (j, part) in field.split('"').enumerate() {
+                if j > 0 {
+                    self.buf.extend_from_slice(b"\"\"");
+                }
+                self.buf.extend_from_slice(part.as_bytes());
+            }
+            self.buf.push(b'"');
+        }
+        self.buf.push(b'\n');
+        if self.buf.len() >= BUFFER {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> io::Result<()> {
+        self.out.write_all(&self.buf)?;
+        self.out.flush()
+    }
+}
+
+fn reformat(buf: &mut String, args: std::fmt::Arguments<'_>) {
+    buf.clear();
+    let _ = buf.write_fmt(args);
 }
 
 fn csv_name(s: &str, keep_diacritics: bool) -> Cow<'_, str> {
@@ -305,38 +393,42 @@ fn csv_name(s: &str, keep_diacritics: bool) -> Cow<'_, str> {
     }
 }
 
-fn nc_upper(s: &str) -> String {
+/// ncvoter names and streets: upper-case ASCII, accents dropped.
+fn nc_upper(s: &str, out: &mut String) {
+    out.clear();
     if s.is_ascii() {
-        s.to_ascii_uppercase()
+        out.push_str(s);
     } else {
-        deunicode(s).to_ascii_uppercase()
+        out.push_str(&deunicode(s));
     }
+    out.make_ascii_uppercase();
 }
 
 /// "1234 1/2  N OAK HILL DR   APT 12": ncvoter's one-string address.
-fn nc_street_address(rec: &Record, double: bool, out: &mut String) {
-    let v = &rec.voter;
+fn nc_street_address(a: &Address, double: bool, out: &mut String) {
     let gap = if double { "  " } else { " " };
     out.clear();
-    let _ = write!(out, "{}{}", v.house_number, v.number_suffix);
-    if !v.fraction.is_empty() {
+    let _ = write!(out, "{}{}", a.house_number, a.number_suffix);
+    if !a.fraction.is_empty() {
         out.push(' ');
-        out.push_str(&v.fraction);
+        out.push_str(a.fraction);
     }
     out.push_str(gap);
-    if !v.street_dir.is_empty() {
-        out.push_str(&v.street_dir);
+    if !a.street_dir.is_empty() {
+        out.push_str(a.street_dir);
         out.push(' ');
     }
-    out.push_str(&nc_upper(&v.street_name));
-    if !v.street_type.is_empty() {
+    let start = out.len();
+    out.push_str(a.street.name);
+    out[start..].make_ascii_uppercase();
+    if !a.street.kind.is_empty() {
         out.push(' ');
-        out.push_str(&v.street_type);
+        out.push_str(a.street.kind);
     }
-    if !v.unit.is_empty() {
+    if !a.unit.is_empty() {
         out.push_str(if double { "   " } else { " " });
-        out.push_str(&v.unit_type);
+        out.push_str(a.unit_type);
         out.push(' ');
-        out.push_str(&v.unit);
+        out.push_str(&a.unit);
     }
 }

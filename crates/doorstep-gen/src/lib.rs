@@ -147,5 +147,7 @@ pub struct Voter {
 /// An endless, deterministic stream of voters: the same rows, in the same
 /// order, that [`write_voters`] writes for this seed.
 pub fn voters(seed: u64) -> impl Iterator<Item = Voter> {
-    household::Generator::new(seed).map(|record| record.voter)
+    let records = household::Generator::new(seed);
+    let ids = records.ids().clone();
+    records.map(move |record| record.to_voter(&ids))
 }

@@ -1,0 +1,154 @@
+//! Organizer and admin commands on the endpoint's store: organizations,
+//! users, pairing codes, list assignment, and what the field sent back.
+
+use crate::{open_store, print_json};
+use anyhow::Result;
+use clap::{Args, Subcommand};
+use doorstep_core::{accounts, lists, records};
+use std::path::Path;
+
+#[derive(Subcommand)]
+pub enum OrgCommand {
+    /// Make an organization (a tenant).
+    Create {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the organizations in this store.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn org(data: &Path, cmd: OrgCommand) -> Result<()> {
+    let store = open_store(data)?;
+    match cmd {
+        OrgCommand::Create { name, json } => {
+            let org = store.create_org(&name)?;
+            if json { print_json(&org) } else { println!("made organization {} ({})", org.name, org.id); Ok(()) }
+        }
+        OrgCommand::List { json } => {
+            let orgs = store.orgs()?;
+            if json {
+                return print_json(&orgs);
+            }
+            for o in orgs {
+                println!("{}  {}", o.id, o.name);
+            }
+            Ok(())
+        }
+    }
+}
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Add a person who organizes, canvasses or phone banks.
+    Add {
+        #[arg(long)]
+        org: Option<String>,
+        #[arg(long)]
+        name: String,
+        /// admin, organizer, canvasser or phone_banker
+        #[arg(long)]
+        role: String,
+        /// Languages they speak, comma-separated ("vi,en" or "Vietnamese,English").
+        #[arg(long, value_delimiter = ',')]
+        speaks: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn user(data: &Path, cmd: UserCommand) -> Result<()> {
+    let store = open_store(data)?;
+    match cmd {
+        UserCommand::Add { org, name, role, speaks, json } => {
+            let org = store.resolve_org(org.as_deref())?;
+            let user = accounts::add_user(store.conn(), org.id, &name, &role.replace('-', "_"), &speaks)?;
+            if json { print_json(&user) } else { println!("added {} ({}) as {}", user.name, user.id, user.role); Ok(()) }
+        }
+    }
+}
+
+#[derive(Args)]
+pub struct PairingCodeArgs {
+    #[arg(long)]
+    org: Option<String>,
+    #[arg(long)]
+    user: String,
+    /// The endpoint's address as phones will reach it; adds a QR payload.
+    #[arg(long)]
+    url: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn pairing_code(data: &Path, args: PairingCodeArgs) -> Result<()> {
+    let store = open_store(data)?;
+    let org = store.resolve_org(args.org.as_deref())?;
+    let user = accounts::resolve_user(store.conn(), org.id, &args.user)?;
+    let code = accounts::make_pairing_code(store.conn(), org.id, user.id, args.url.as_deref())?;
+    if args.json {
+        return print_json(&code);
+    }
+    println!("{}", code.code);
+    if let Some(qr) = &code.qr_payload {
+        eprintln!("QR payload: {qr}");
+    }
+    eprintln!("for {}; valid once, until {}", user.name, code.expires_at);
+    Ok(())
+}
+
+pub fn assign(data: &Path, org: Option<&str>, list: &str, user: &str, unassign: bool) -> Result<()> {
+    let store = open_store(data)?;
+    let org = store.resolve_org(org)?;
+    let list = lists::resolve(store.conn(), org.id, list)?;
+    let user = accounts::resolve_user(store.conn(), org.id, user)?;
+    if unassign {
+        accounts::unassign_list(store.conn(), list.id, user.id)?;
+        println!("unassigned {} from {}", list.name, user.name);
+    } else {
+        accounts::assign_list(store.conn(), list.id, user.id)?;
+        println!("assigned {} to {}", list.name, user.name);
+    }
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct AttemptsArgs {
+    #[arg(long)]
+    org: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+/// What the endpoint holds: every attempt of the organization.
+pub fn attempts(data: &Path, args: AttemptsArgs) -> Result<()> {
+    let store = open_store(data)?;
+    let org = store.resolve_org(args.org.as_deref())?;
+    let mut stmt = store
+        .conn()
+        .prepare(&format!("SELECT {} FROM attempts WHERE org_id = ?1 ORDER BY attempted_at, id", records::ATTEMPT_COLUMNS))?;
+    let rows: Vec<doorstep_core::domain::Attempt> =
+        stmt.query_map([org.id], records::attempt_from_row)?.collect::<rusqlite::Result<_>>()?;
+    if args.json {
+        let out: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|a| {
+                serde_json::json!({
+                    "id": a.id, "person": a.person_id, "household": a.household_id, "list": a.list_id,
+                    "channel": a.channel, "result": a.result.code(), "barrier_language": a.result.barrier_language(),
+                    "answers": a.answers, "note": a.note, "language_used": a.language_used,
+                    "canvasser": a.canvasser, "device": a.device_id, "attempted_at": a.attempted_at,
+                })
+            })
+            .collect();
+        return print_json(&out);
+    }
+    for a in rows {
+        println!("{}  {}  {}  {}", a.attempted_at.format("%Y-%m-%d %H:%M"), a.id, a.person_id.map(|p| p.to_string()).unwrap_or_default(), a.result.code());
+    }
+    Ok(())
+}
