@@ -59,8 +59,13 @@ pub(crate) fn model() -> &'static Model {
                 }
             })
             .collect();
-        let city_dist = WeightedIndex::new(places::CITIES.iter().map(|c| c.weight)).expect("city weights");
-        Model { pools, cities, city_dist }
+        let city_dist =
+            WeightedIndex::new(places::CITIES.iter().map(|c| c.weight)).expect("city weights");
+        Model {
+            pools,
+            cities,
+            city_dist,
+        }
     })
 }
 
@@ -313,7 +318,11 @@ impl Generator {
         let roommates = size > 1 && self.rng.random_bool(0.12);
         let community = self.community(city);
         let surname = self.surname(community);
-        let head_sex = if self.rng.random_bool(0.5) { Sex::M } else { Sex::F };
+        let head_sex = if self.rng.random_bool(0.5) {
+            Sex::M
+        } else {
+            Sex::F
+        };
         let head_year = self.rng.random_range(OLDEST + 2..=YOUNGEST - 3);
         let phone = self.maybe_phone(city);
 
@@ -324,11 +333,17 @@ impl Generator {
                 let c = self.community(city);
                 let s = self.surname(c);
                 let sex = self.sex();
-                let year = self.rng.random_range((head_year - 6).max(OLDEST)..=(head_year + 6).min(YOUNGEST));
+                let year = self
+                    .rng
+                    .random_range((head_year - 6).max(OLDEST)..=(head_year + 6).min(YOUNGEST));
                 members.push((c, sex, year, s));
             } else if i == 1 && self.rng.random_bool(0.8) {
                 // Spouse: usually the same community, occasionally not.
-                let c = if self.rng.random_bool(0.9) { community } else { self.community(city) };
+                let c = if self.rng.random_bool(0.9) {
+                    community
+                } else {
+                    self.community(city)
+                };
                 let sex = if self.rng.random_bool(0.93) {
                     if head_sex == Sex::M { Sex::F } else { Sex::M }
                 } else {
@@ -336,7 +351,11 @@ impl Generator {
                 };
                 let year = (head_year + self.rng.random_range(-8..=8)).clamp(OLDEST, YOUNGEST);
                 let takes_name = self.rng.random_bool(takes_spouse_name(c));
-                let s = if takes_name { surname.clone() } else { self.surname(c) };
+                let s = if takes_name {
+                    surname.clone()
+                } else {
+                    self.surname(c)
+                };
                 members.push((c, sex, year, s));
             } else if head_year + 20 <= YOUNGEST && self.rng.random_bool(0.75) {
                 // Adult child living at home.
@@ -367,11 +386,17 @@ impl Generator {
     }
 
     fn community(&mut self, city: &CityModel) -> Community {
-        self.model.pools[city.communities.sample(&mut self.rng)].def.community
+        self.model.pools[city.communities.sample(&mut self.rng)]
+            .def
+            .community
     }
 
     fn sex(&mut self) -> Sex {
-        if self.rng.random_bool(0.5) { Sex::M } else { Sex::F }
+        if self.rng.random_bool(0.5) {
+            Sex::M
+        } else {
+            Sex::F
+        }
     }
 
     fn surname(&mut self, community: Community) -> Surname {
@@ -387,7 +412,12 @@ impl Generator {
                 latin = Cow::Owned(format!("{latin}{sep}{second}"));
             }
         }
-        Surname { latin, native: base.native, community, base }
+        Surname {
+            latin,
+            native: base.native,
+            community,
+            base,
+        }
     }
 
     fn maybe_phone(&mut self, city: &CityModel) -> Option<Phone> {
@@ -426,7 +456,14 @@ impl Generator {
             _ => rng.random_bool(if young { 0.35 } else { 0.07 }),
         };
         let given_pool = if anglicized { english } else { pool };
-        let given = pick(rng, if sex == Sex::M { &given_pool.male } else { &given_pool.female });
+        let given = pick(
+            rng,
+            if sex == Sex::M {
+                &given_pool.male
+            } else {
+                &given_pool.female
+            },
+        );
 
         let mut family_latin = surname.latin.clone();
         let mut family_native = Cow::Borrowed(surname.native);
@@ -436,26 +473,56 @@ impl Generator {
         }
 
         // Middle names follow each community's own convention.
-        let mut middle = Name { latin: "", native: "" };
+        let mut middle = Name {
+            latin: "",
+            native: "",
+        };
         let mut middle_in_native = false;
         match community {
             Community::English => {
                 let r: f64 = rng.random();
                 if r < 0.55 {
-                    middle = pick_other(rng, if sex == Sex::M { &english.male } else { &english.female }, given);
+                    middle = pick_other(
+                        rng,
+                        if sex == Sex::M {
+                            &english.male
+                        } else {
+                            &english.female
+                        },
+                        given,
+                    );
                 } else if r < 0.65 {
-                    const INITIALS: [&str; 12] = ["A", "B", "C", "D", "E", "J", "L", "M", "R", "S", "T", "W"];
+                    const INITIALS: [&str; 12] =
+                        ["A", "B", "C", "D", "E", "J", "L", "M", "R", "S", "T", "W"];
                     middle.latin = INITIALS[rng.random_range(0..INITIALS.len())];
                 }
             }
             Community::Spanish if rng.random_bool(0.4) => {
-                middle = pick_other(rng, if sex == Sex::M { &pool.male } else { &pool.female }, given);
+                middle = pick_other(
+                    rng,
+                    if sex == Sex::M {
+                        &pool.male
+                    } else {
+                        &pool.female
+                    },
+                    given,
+                );
             }
             // Filipino middle name: the mother's maiden surname.
             Community::Tagalog if rng.random_bool(0.7) => middle = pick(rng, &pool.family),
             Community::Vietnamese if rng.random_bool(0.85) => {
-                let m = pick(rng, if sex == Sex::M { names::VI_MIDDLE_M } else { names::VI_MIDDLE_F });
-                middle = Name { latin: m, native: m };
+                let m = pick(
+                    rng,
+                    if sex == Sex::M {
+                        names::VI_MIDDLE_M
+                    } else {
+                        names::VI_MIDDLE_F
+                    },
+                );
+                middle = Name {
+                    latin: m,
+                    native: m,
+                };
                 middle_in_native = true;
             }
             Community::Punjabi => {
@@ -475,7 +542,10 @@ impl Generator {
                 middle_in_native = true;
             }
             Community::Hindi if sex == Sex::M && rng.random_bool(0.15) => {
-                middle = Name { latin: "Kumar", native: "कुमार" };
+                middle = Name {
+                    latin: "Kumar",
+                    native: "कुमार",
+                };
                 middle_in_native = true;
             }
             _ => {}
@@ -499,7 +569,11 @@ impl Generator {
                 1960..1985 => 1.0,
                 _ => 0.5,
             };
-        let language = if rng.random_bool(prefers.min(0.95)) { pool.def.tag } else { "" };
+        let language = if rng.random_bool(prefers.min(0.95)) {
+            pool.def.tag
+        } else {
+            ""
+        };
 
         let name_suffix = if sex == Sex::M
             && matches!(community, Community::English | Community::Spanish)
@@ -531,7 +605,10 @@ impl Generator {
         };
 
         // Each person keys even a shared number in their own way.
-        let phone = phone.map(|p| Phone { style: rng.random_range(0..5), ..p });
+        let phone = phone.map(|p| Phone {
+            style: rng.random_range(0..5),
+            ..p
+        });
 
         let email = if rng.random_bool(0.3) {
             email(rng, given.latin, &family_latin, birth_year)
@@ -541,7 +618,11 @@ impl Generator {
 
         let reg_year = rng.random_range((birth_year + 18).max(1972)..=REFERENCE_YEAR);
         let reg_month = rng.random_range(1..=12);
-        let registered = (reg_year, reg_month, rng.random_range(1..=days_in_month(reg_year, reg_month)));
+        let registered = (
+            reg_year,
+            reg_month,
+            rng.random_range(1..=days_in_month(reg_year, reg_month)),
+        );
         let status = match rng.random_range(0..100) {
             0..90 => Status::Active,
             90..98 => Status::Inactive,
@@ -647,7 +728,11 @@ fn apartment_units(rng: &mut ChaCha8Rng) -> (&'static str, Vec<String>) {
         let label = match style {
             0 => rng.random_range(1..=40).to_string(),
             1 => format!("{}{:02}", rng.random_range(1..=4), rng.random_range(1..=12)),
-            2 => format!("{}{}", rng.random_range(1..=4), ["A", "B", "C", "D"][rng.random_range(0..4)]),
+            2 => format!(
+                "{}{}",
+                rng.random_range(1..=4),
+                ["A", "B", "C", "D"][rng.random_range(0..4)]
+            ),
             _ => ["A", "B", "C", "D", "E", "F"][rng.random_range(0..6)].to_string(),
         };
         // Letter-only buildings are small; stop rather than loop forever.
@@ -665,7 +750,9 @@ fn apartment_units(rng: &mut ChaCha8Rng) -> (&'static str, Vec<String>) {
 fn takes_spouse_name(community: Community) -> f64 {
     match community {
         // Women in these communities traditionally keep their own surname.
-        Community::Vietnamese | Community::Mandarin | Community::Cantonese | Community::Korean => 0.25,
+        Community::Vietnamese | Community::Mandarin | Community::Cantonese | Community::Korean => {
+            0.25
+        }
         Community::Spanish => 0.5,
         Community::English | Community::Tagalog => 0.8,
         _ => 0.6,
@@ -705,7 +792,11 @@ fn native_full_name(script: NativeScript, family: &str, middle: &str, given: &st
 
 fn email(rng: &mut ChaCha8Rng, given: &str, family: &str, birth_year: i32) -> String {
     let clean = |s: &str| -> String {
-        deunicode(s).chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
+        deunicode(s)
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
     };
     let (g, f) = (clean(given), clean(family));
     let initial = g.chars().next().unwrap_or('x');
@@ -716,7 +807,11 @@ fn email(rng: &mut ChaCha8Rng, given: &str, family: &str, birth_year: i32) -> St
         3 => format!("{f}.{g}"),
         _ => format!("{g}_{}", rng.random_range(100..1000)),
     };
-    let domain = if rng.random_bool(0.7) { "example.com" } else { "example.org" };
+    let domain = if rng.random_bool(0.7) {
+        "example.com"
+    } else {
+        "example.org"
+    };
     format!("{local}@{domain}")
 }
 
@@ -762,6 +857,9 @@ fn race_ethnic(rng: &mut ChaCha8Rng, community: Community) -> (&'static str, &'s
             },
             if r % 5 == 0 { "UN" } else { "NL" },
         ),
-        _ => (if r < 90 { "A" } else { "U" }, if r % 6 == 0 { "UN" } else { "NL" }),
+        _ => (
+            if r < 90 { "A" } else { "U" },
+            if r % 6 == 0 { "UN" } else { "NL" },
+        ),
     }
 }

@@ -34,7 +34,10 @@ const ROUNDS: usize = 4;
 impl Permutation {
     fn new(state: &mut u64, m: u64) -> Permutation {
         debug_assert!(m <= 1 << (2 * HALF_BITS));
-        Permutation { keys: std::array::from_fn(|_| splitmix64(state)), m }
+        Permutation {
+            keys: std::array::from_fn(|_| splitmix64(state)),
+            m,
+        }
     }
 
     fn apply(self, index: u64) -> u64 {

@@ -160,11 +160,17 @@ pub(crate) fn write_ncvoter<W: Write>(records: Generator, count: u64, out: W) ->
     let mut w = QuotedTsv::new(out);
     w.row(&NCVOTER_HEADER)?;
     let cities = CityText::all();
-    let supervisors: Vec<(String, String)> =
-        (0..=5).map(|d| (d.to_string(), format!("SUPERVISORIAL DISTRICT {d}"))).collect();
+    let supervisors: Vec<(String, String)> = (0..=5)
+        .map(|d| (d.to_string(), format!("SUPERVISORIAL DISTRICT {d}")))
+        .collect();
     let ids = records.ids().clone();
-    let (mut street, mut mail1, mut phone, mut registr_dt, mut precinct_desc) =
-        (String::new(), String::new(), String::new(), String::new(), String::new());
+    let (mut street, mut mail1, mut phone, mut registr_dt, mut precinct_desc) = (
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+    );
     let (mut birth_year, mut age, mut reg_num, mut ncid) =
         (String::new(), String::new(), String::new(), String::new());
     let (mut last, mut first, mut middle) = (String::new(), String::new(), String::new());
@@ -176,7 +182,9 @@ pub(crate) fn write_ncvoter<W: Write>(records: Generator, count: u64, out: W) ->
         nc_street_address(a, text.double_spaced, &mut street);
         let (status_cd, status_desc, reason_cd, reason_desc) = match rec.status {
             Status::Active => ("A", "ACTIVE", "AV", "VERIFIED"),
-            Status::Inactive if rec.index % 2 == 0 => ("I", "INACTIVE", "IN", "CONFIRMATION NOT RETURNED"),
+            Status::Inactive if rec.index % 2 == 0 => {
+                ("I", "INACTIVE", "IN", "CONFIRMATION NOT RETURNED")
+            }
             Status::Inactive => ("I", "INACTIVE", "IU", "CONFIRMATION RETURNED UNDELIVERABLE"),
             Status::Temporary => ("S", "TEMPORARY", "SM", "MILITARY"),
         };
@@ -202,10 +210,16 @@ pub(crate) fn write_ncvoter<W: Write>(records: Generator, count: u64, out: W) ->
         let (ry, rm, rd) = rec.registered;
         reformat(&mut registr_dt, format_args!("{rm:02}/{rd:02}/{ry}"));
         let precinct_num = a.precinct.rsplit('-').next().unwrap_or_default();
-        reformat(&mut precinct_desc, format_args!("{} {precinct_num}", text.upper));
+        reformat(
+            &mut precinct_desc,
+            format_args!("{} {precinct_num}", text.upper),
+        );
         let (sup, sup_desc) = &supervisors[a.supervisor_district as usize];
         reformat(&mut birth_year, format_args!("{}", rec.birth_year));
-        reformat(&mut age, format_args!("{}", REFERENCE_YEAR - rec.birth_year));
+        reformat(
+            &mut age,
+            format_args!("{}", REFERENCE_YEAR - rec.birth_year),
+        );
         reformat(&mut reg_num, format_args!("{}", ids.reg_num(rec.index)));
         reformat(&mut ncid, format_args!("{}", ids.ncid(rec.index)));
         nc_upper(&rec.family, &mut last);
@@ -295,15 +309,26 @@ pub(crate) fn write_csv<W: Write>(records: Generator, count: u64, out: W) -> io:
     w.write_record(CSV_HEADER)?;
     let ids = records.ids().clone();
     let cities = &model().cities;
-    let (mut id, mut number, mut phone, mut dob) = (String::new(), String::new(), String::new(), String::new());
+    let (mut id, mut number, mut phone, mut dob) =
+        (String::new(), String::new(), String::new(), String::new());
     let mut written = 0;
     for rec in records.take(count as usize) {
         let a = &*rec.addr;
         let keep = rec.keep_diacritics;
-        let (last, first, middle) = (csv_name(&rec.family, keep), csv_name(rec.given, keep), csv_name(rec.middle, keep));
+        let (last, first, middle) = (
+            csv_name(&rec.family, keep),
+            csv_name(rec.given, keep),
+            csv_name(rec.middle, keep),
+        );
         reformat(&mut id, format_args!("{}", ids.registrant(rec.index)));
         reformat(&mut number, format_args!("{}", a.house_number));
-        reformat(&mut dob, format_args!("{:04}-{:02}-{:02}", rec.birth_year, rec.birth_month, rec.birth_day));
+        reformat(
+            &mut dob,
+            format_args!(
+                "{:04}-{:02}-{:02}",
+                rec.birth_year, rec.birth_month, rec.birth_day
+            ),
+        );
         phone.clear();
         if let Some(p) = rec.phone {
             p.write_as_keyed(&mut phone);
@@ -349,7 +374,10 @@ struct QuotedTsv<W: Write> {
 
 impl<W: Write> QuotedTsv<W> {
     fn new(out: W) -> Self {
-        QuotedTsv { out, buf: Vec::with_capacity(BUFFER + 4096) }
+        QuotedTsv {
+            out,
+            buf: Vec::with_capacity(BUFFER + 4096),
+        }
     }
 
     fn row(&mut self, fields: &[&str]) -> io::Result<()> {

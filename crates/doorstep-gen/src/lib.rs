@@ -60,7 +60,9 @@ impl FromStr for Layout {
         match s.to_ascii_lowercase().as_str() {
             "ncvoter" => Ok(Layout::Ncvoter),
             "csv" => Ok(Layout::Csv),
-            _ => Err(format!("unknown layout {s:?} (expected \"ncvoter\" or \"csv\")")),
+            _ => Err(format!(
+                "unknown layout {s:?} (expected \"ncvoter\" or \"csv\")"
+            )),
         }
     }
 }
@@ -84,7 +86,10 @@ pub fn write_voters<W: io::Write>(opts: &GenOptions, out: W) -> io::Result<u64> 
     if opts.count > MAX_COUNT {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            format!("count {} exceeds {MAX_COUNT}: voter ids would repeat", opts.count),
+            format!(
+                "count {} exceeds {MAX_COUNT}: voter ids would repeat",
+                opts.count
+            ),
         ));
     }
     let records = household::Generator::new(opts.seed);

@@ -148,22 +148,44 @@ pub(crate) fn russian_feminine(name: Name) -> (String, String) {
     (
         fem(
             name.latin,
-            &[("sky", "skaya"), ("ov", "ova"), ("ev", "eva"), ("in", "ina"), ("yn", "yna")],
+            &[
+                ("sky", "skaya"),
+                ("ov", "ova"),
+                ("ev", "eva"),
+                ("in", "ina"),
+                ("yn", "yna"),
+            ],
         ),
         fem(
             name.native,
-            &[("ский", "ская"), ("ов", "ова"), ("ев", "ева"), ("ин", "ина"), ("ын", "ына")],
+            &[
+                ("ский", "ская"),
+                ("ов", "ова"),
+                ("ев", "ева"),
+                ("ин", "ина"),
+                ("ын", "ына"),
+            ],
         ),
     )
 }
 
 /// Vietnamese middle names carry the bearer's sex (Văn / Thị).
-pub(crate) const VI_MIDDLE_M: &[&str] = &["Văn", "Văn", "Văn", "Hữu", "Đức", "Minh", "Quốc", "Thanh", "Công", "Đình"];
-pub(crate) const VI_MIDDLE_F: &[&str] = &["Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Kim", "Bích", "Mỹ", "Hồng"];
+pub(crate) const VI_MIDDLE_M: &[&str] = &[
+    "Văn", "Văn", "Văn", "Hữu", "Đức", "Minh", "Quốc", "Thanh", "Công", "Đình",
+];
+pub(crate) const VI_MIDDLE_F: &[&str] = &[
+    "Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Kim", "Bích", "Mỹ", "Hồng",
+];
 
 /// Sikh men carry Singh and women Kaur, as a middle or as the family name.
-pub(crate) const SINGH: Name = Name { latin: "Singh", native: "ਸਿੰਘ" };
-pub(crate) const KAUR: Name = Name { latin: "Kaur", native: "ਕੌਰ" };
+pub(crate) const SINGH: Name = Name {
+    latin: "Singh",
+    native: "ਸਿੰਘ",
+};
+pub(crate) const KAUR: Name = Name {
+    latin: "Kaur",
+    native: "ਕੌਰ",
+};
 
 pub(crate) const POOLS: &[PoolDef] = &[
     PoolDef {
@@ -485,11 +507,20 @@ mod tests {
 
     #[test]
     fn russian_feminine_forms() {
-        let f = russian_feminine(Name { latin: "Petrov", native: "Петров" });
+        let f = russian_feminine(Name {
+            latin: "Petrov",
+            native: "Петров",
+        });
         assert_eq!(f, ("Petrova".to_string(), "Петрова".to_string()));
-        let f = russian_feminine(Name { latin: "Zhukovsky", native: "Жуковский" });
+        let f = russian_feminine(Name {
+            latin: "Zhukovsky",
+            native: "Жуковский",
+        });
         assert_eq!(f, ("Zhukovskaya".to_string(), "Жуковская".to_string()));
-        let f = russian_feminine(Name { latin: "Kovalenko", native: "Коваленко" });
+        let f = russian_feminine(Name {
+            latin: "Kovalenko",
+            native: "Коваленко",
+        });
         assert_eq!(f.0, "Kovalenko");
     }
 }

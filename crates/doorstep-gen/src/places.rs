@@ -87,7 +87,9 @@ pub(crate) const CITIES: &[City] = &[
         name: "San Diego",
         code: "SD",
         county: (37, "San Diego"),
-        zips: &["92101", "92104", "92105", "92111", "92115", "92123", "92126", "92129"],
+        zips: &[
+            "92101", "92104", "92105", "92111", "92115", "92123", "92126", "92129",
+        ],
         area_codes: &["619", "858"],
         weight: 100,
         districts: (51, 39, 78),
@@ -297,14 +299,22 @@ pub(crate) const CITIES: &[City] = &[
         name: "Glendale",
         code: "GLN",
         county: (19, "Los Angeles"),
-        zips: &["91201", "91202", "91203", "91204", "91205", "91206", "91207", "91208"],
+        zips: &[
+            "91201", "91202", "91203", "91204", "91205", "91206", "91207", "91208",
+        ],
         area_codes: &["818", "747"],
         weight: 20,
         districts: (30, 25, 44),
         streets: "NS:Brand:BLVD|EW:Glenoaks:BLVD|NS:Central:AVE|EW:Colorado:ST|EW:Broadway:|\
             :Chevy Chase:DR|:Verdugo:RD|NS:Kenwood:ST|NS:Louise:ST|NS:Maryland:AVE|\
             NS:Pacific:AVE|EW:Adams:ST|:Stocker:ST|EW:Wilson:AVE|:Harvard:ST",
-        boosts: &[(Armenian, 350), (Korean, 30), (Persian, 30), (Tagalog, 30), (Russian, 10)],
+        boosts: &[
+            (Armenian, 350),
+            (Korean, 30),
+            (Persian, 30),
+            (Tagalog, 30),
+            (Russian, 10),
+        ],
     },
     City {
         name: "Fremont",
@@ -317,7 +327,13 @@ pub(crate) const CITIES: &[City] = &[
         streets: ":Fremont:BLVD|:Mowry:AVE|:Paseo Padre:PKWY|:Mission:BLVD|:Thornton:AVE|\
             :Stevenson:BLVD|:Walnut:AVE|:Decoto:RD|:Peralta:BLVD|:Blacow:RD|:Gallaudet:DR|\
             :Driscoll:RD",
-        boosts: &[(Hindi, 80), (Punjabi, 40), (Mandarin, 80), (Persian, 30), (Tagalog, 20)],
+        boosts: &[
+            (Hindi, 80),
+            (Punjabi, 40),
+            (Mandarin, 80),
+            (Persian, 30),
+            (Tagalog, 20),
+        ],
     },
     City {
         name: "Garden Grove",
@@ -343,7 +359,13 @@ pub(crate) const CITIES: &[City] = &[
         streets: ":Elk Grove:BLVD|:Laguna:BLVD|:Bruceville:RD|:Franklin:BLVD|:Bond:RD|\
             :Calvine:RD|:Sheldon:RD|:Waterman:RD|:Big Horn:BLVD|:Poppy Ridge:RD|:Kapalua:LN|\
             :Mendocino:CT|:Amber Hill:PL",
-        boosts: &[(Punjabi, 60), (Hmong, 30), (Tagalog, 40), (Cantonese, 20), (Vietnamese, 20)],
+        boosts: &[
+            (Punjabi, 60),
+            (Hmong, 30),
+            (Tagalog, 40),
+            (Cantonese, 20),
+            (Vietnamese, 20),
+        ],
     },
     City {
         name: "Westminster",
@@ -381,7 +403,12 @@ pub(crate) const CITIES: &[City] = &[
         streets: "EW:Main:ST|EW:Valley:BLVD|NS:Garfield:AVE|NS:Atlantic:BLVD|:Garvey:AVE|\
             NS:Fremont:AVE|:Mission:RD|NS:Marengo:AVE|EW:Hellman:AVE|EW:Commonwealth:AVE|\
             NS:Chapel:AVE|NS:Date:AVE",
-        boosts: &[(Mandarin, 150), (Cantonese, 120), (Vietnamese, 40), (Spanish, 60)],
+        boosts: &[
+            (Mandarin, 150),
+            (Cantonese, 120),
+            (Vietnamese, 40),
+            (Spanish, 60),
+        ],
     },
     City {
         name: "Monterey Park",
@@ -394,7 +421,12 @@ pub(crate) const CITIES: &[City] = &[
         streets: "EW:Garvey:AVE|NS:Atlantic:BLVD|NS:Garfield:AVE|:Monterey Pass:RD|\
             :Potrero Grande:DR|:Riggin:ST|:Emerson:AVE|NS:Lincoln:AVE|:Ramona:RD|NS:New:AVE|\
             :Sierra Vista:AVE",
-        boosts: &[(Mandarin, 180), (Cantonese, 120), (Japanese, 30), (Spanish, 60)],
+        boosts: &[
+            (Mandarin, 180),
+            (Cantonese, 120),
+            (Japanese, 30),
+            (Spanish, 60),
+        ],
     },
     City {
         name: "El Cajon",

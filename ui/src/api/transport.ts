@@ -14,8 +14,9 @@ export type Rpc = (request: WireRequest) => Promise<WireResponse>;
 
 /**
  * A failed command. `code` is the core's ("not_paired", "not_found",
- * "invalid", "offline", "store") or the transport's own "unreachable" when the
- * core could not be asked at all.
+ * "invalid", "offline", "rejected", "unauthorized", "store") or the
+ * transport's own ("unreachable" when the core could not be asked at all,
+ * "http_<status>", "invalid_response").
  */
 export class RpcError extends Error implements ApiError {
   readonly code: string;

@@ -82,7 +82,7 @@ export function langAttrs(tag: string | null | undefined): { lang?: string; dir?
 // Which languages write in which script, to tag a native-script name whose
 // person's language says otherwise (an English speaker whose name the file
 // also has in Hangul should still get Korean glyphs for it).
-const SCRIPTS: { re: RegExp; langs: string[]; fallback: string }[] = [
+const SCRIPTS: { re: RegExp; langs: string[]; fallback: string | undefined }[] = [
   { re: /[\p{Script=Hangul}]/u, langs: ["ko"], fallback: "ko" },
   { re: /[\p{Script=Hiragana}\p{Script=Katakana}]/u, langs: ["ja"], fallback: "ja" },
   { re: /[\p{Script=Han}]/u, langs: ["zh", "ja", "ko", "yue"], fallback: "zh" },
@@ -99,6 +99,8 @@ const SCRIPTS: { re: RegExp; langs: string[]; fallback: string }[] = [
   { re: /[\p{Script=Telugu}]/u, langs: ["te"], fallback: "te" },
   { re: /[\p{Script=Gujarati}]/u, langs: ["gu"], fallback: "gu" },
   { re: /[\p{Script=Cyrillic}]/u, langs: ["ru", "uk", "mn", "bg", "sr"], fallback: "ru" },
+  // A romanized name says nothing about which Latin-script language it is.
+  { re: /[\p{Script=Latin}]/u, langs: ["en", "es", "vi", "tl", "fr", "pt", "so", "id", "hmn", "de", "it", "pl", "tr"], fallback: undefined },
 ];
 
 /** The lang tag for a name written in its own script. */

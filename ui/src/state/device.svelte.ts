@@ -51,8 +51,10 @@ class Device {
   async syncNow(): Promise<RpcError | null> {
     this.syncing = true;
     try {
-      this.status = await api.syncNow();
-      return null;
+      // An offline sync is not a failed command: the status says what happened.
+      const s = await api.syncNow();
+      this.status = s;
+      return s.online || !s.last_error ? null : new RpcError("offline", s.last_error);
     } catch (err) {
       return err instanceof RpcError ? err : new RpcError("unknown", String(err));
     } finally {
