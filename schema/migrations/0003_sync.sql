@@ -101,3 +101,7 @@ CREATE TABLE sync_scopes (
     list_id  BLOB PRIMARY KEY,
     cursor   TEXT NOT NULL
 );
+
+-- Door progress on a device: what happened at this door, on this list.
+CREATE INDEX attempts_household ON attempts(household_id, attempted_at);
+CREATE INDEX attempts_list ON attempts(list_id);

@@ -152,3 +152,46 @@ pub fn attempts(data: &Path, args: AttemptsArgs) -> Result<()> {
     }
     Ok(())
 }
+
+#[derive(Subcommand)]
+pub enum ScriptCommand {
+    /// Load or update a script file; its lists' devices get it at their next sync.
+    Import {
+        file: std::path::PathBuf,
+        #[arg(long)]
+        org: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn script(data: &Path, cmd: ScriptCommand) -> Result<()> {
+    let mut store = open_store(data)?;
+    match cmd {
+        ScriptCommand::Import { file, org, json } => {
+            let org = store.resolve_org(org.as_deref())?;
+            let text = std::fs::read_to_string(&file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            let imported = doorstep_core::scripts::import(store.conn_mut(), org.id, &text, &file.display().to_string())?;
+            if json {
+                return print_json(&imported);
+            }
+            println!(
+                "{} script {:?} for {:?}: version {}, {} languages, {} questions",
+                if imported.changed { "loaded" } else { "unchanged:" },
+                imported.script.name, imported.effort.name, imported.script.version,
+                imported.script.texts.len(), imported.script.questions.len()
+            );
+            Ok(())
+        }
+    }
+}
+
+/// Revokes a device's token: its next sync is refused.
+pub fn revoke(data: &Path, org: Option<&str>, device: &str) -> Result<()> {
+    let store = open_store(data)?;
+    let org = store.resolve_org(org)?;
+    let id = uuid::Uuid::parse_str(device).map_err(|_| anyhow::anyhow!("{device:?} is not a device id"))?;
+    accounts::revoke_device(store.conn(), org.id, id)?;
+    println!("revoked device {id}");
+    Ok(())
+}

@@ -159,6 +159,9 @@ pub enum ListCommand {
         /// At most this many people (a walk list keeps households whole).
         #[arg(long)]
         limit: Option<usize>,
+        /// The effort whose script and survey the list uses (id or name).
+        #[arg(long)]
+        effort: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -187,10 +190,11 @@ pub enum ListCommand {
 pub fn list(data: &Path, cmd: ListCommand) -> Result<()> {
     let mut store = open_store(data)?;
     match cmd {
-        ListCommand::Create { org, name, kind, precinct, limit, json } => {
+        ListCommand::Create { org, name, kind, precinct, limit, effort, json } => {
             let org = store.resolve_org(org.as_deref())?;
             let kind: ListKind = kind.parse().map_err(|e: doorstep_core::domain::UnknownCode| anyhow::anyhow!(e))?;
-            let spec = lists::ListSpec { name, kind, precinct, limit, effort_id: None };
+            let effort_id = effort.map(|e| doorstep_core::scripts::resolve_effort(store.conn(), org.id, &e)).transpose()?.map(|e| e.id);
+            let spec = lists::ListSpec { name, kind, precinct, limit, effort_id };
             let created = lists::create(store.conn_mut(), org.id, &spec)?;
             if json {
                 print_json(&created)

@@ -4,6 +4,7 @@
 mod admin;
 mod bench;
 mod data;
+mod demo;
 mod device;
 mod ui_http;
 
@@ -51,6 +52,17 @@ enum Command {
     Device(device::DeviceArgs),
     /// The attempts the endpoint holds.
     Attempts(admin::AttemptsArgs),
+    /// Load a script and its survey (a TOML file, every language side by side).
+    #[command(subcommand)]
+    Script(admin::ScriptCommand),
+    /// Revoke a device's token (a lost or stolen phone).
+    DeviceRevoke {
+        device: String,
+        #[arg(long)]
+        org: Option<String>,
+    },
+    /// Fill an empty store with a demo organization from generated voters.
+    Demo(demo::DemoArgs),
 }
 
 #[derive(clap::Args)]
@@ -99,6 +111,9 @@ fn run(cli: Cli) -> Result<()> {
         Command::PairingCode(args) => admin::pairing_code(&cli.data, args),
         Command::Device(args) => device::run(args),
         Command::Attempts(args) => admin::attempts(&cli.data, args),
+        Command::Script(cmd) => admin::script(&cli.data, cmd),
+        Command::Demo(args) => demo::run(&cli.data, args),
+        Command::DeviceRevoke { device, org } => admin::revoke(&cli.data, org.as_deref(), &device),
     }
 }
 

@@ -14,6 +14,7 @@ pub mod lang;
 pub mod accounts;
 pub mod lists;
 pub mod records;
+pub mod scripts;
 pub mod search;
 pub mod store;
 pub mod sync;

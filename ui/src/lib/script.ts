@@ -7,9 +7,10 @@ export interface ScriptVars {
   family_name?: string;
   full_name?: string;
   canvasser_name?: string;
+  org_name?: string;
 }
 
-/** Fills `{given_name}`, `{family_name}`, `{full_name}`, `{canvasser_name}`; unknown or empty ones stay visible. */
+/** Fills `{given_name}`, `{family_name}`, `{full_name}`, `{canvasser_name}`, `{org_name}`; unknown or empty ones stay visible. */
 export function fillVariables(body: string, vars: ScriptVars): string {
   return body.replace(/\{\s*([a-z_]+)\s*\}/g, (whole, name: string) => {
     const v = (vars as Record<string, string | undefined>)[name];
@@ -72,8 +73,9 @@ export function scriptVars(
   person: { given_name: string; family_name: string; native_name: string; preferred_language: string } | null,
   tag: string,
   canvasserName: string | null | undefined,
+  orgName?: string | null,
 ): ScriptVars {
-  const vars: ScriptVars = { canvasser_name: canvasserName ?? undefined };
+  const vars: ScriptVars = { canvasser_name: canvasserName ?? undefined, org_name: orgName ?? undefined };
   if (!person) return vars;
   const lang = tag.split("-")[0].toLowerCase();
   const familyFirst = FAMILY_FIRST.has(lang);

@@ -305,31 +305,25 @@ impl Device {
         Ok(out)
     }
 
-    fn door_view(conn: &rusqlite::Connection, h: &Household, people: Vec<PersonView>, list: Option<Uuid>) -> DoorView {
-        let newest = people
-            .iter()
-            .flat_map(|p| p.attempts.iter())
-            .max_by(|a, b| a.attempted_at.cmp(&b.attempted_at))
-            .map(|a| a.result.clone());
-        let done = match list {
-            Some(l) => conn
-                .query_row(
-                    "SELECT EXISTS (SELECT 1 FROM attempts WHERE list_id = ?1 AND household_id = ?2)",
-                    params![l, h.id],
-                    |r| r.get(0),
-                )
-                .unwrap_or(false),
-            None => newest.is_some(),
-        };
-        DoorView {
+    /// A door with its progress: done once any attempt (on the list, when
+    /// one is given) was made there, whether for a person or the whole door.
+    fn door_view(conn: &rusqlite::Connection, h: &Household, people: Vec<PersonView>, list: Option<Uuid>) -> ApiResult<DoorView> {
+        let last_result: Option<String> = conn
+            .prepare_cached(
+                "SELECT result FROM attempts WHERE household_id = ?1 AND (?2 IS NULL OR list_id = ?2)
+                 ORDER BY attempted_at DESC, id DESC LIMIT 1",
+            )?
+            .query_row(params![h.id, list], |r| r.get(0))
+            .optional()?;
+        Ok(DoorView {
             household_id: h.id,
             address_line: h.address.line(),
             city: h.address.city.clone(),
             zip: h.address.zip.clone(),
             people,
-            done,
-            last_result: newest,
-        }
+            done: last_result.is_some(),
+            last_result,
+        })
     }
 
     /// A list's doors in walk order, each with the list's people behind it.
@@ -343,13 +337,13 @@ impl Device {
         let doors = crate::lists::doors_basic(conn, id.org.id, list)?;
         let all: Vec<Uuid> = doors.iter().flat_map(|(_, people)| people.iter().copied()).collect();
         let mut views = Self::person_views(conn, &all)?;
-        Ok(doors
+        doors
             .into_iter()
             .map(|(h, people)| {
                 let people = people.iter().filter_map(|p| views.remove(p)).collect();
                 Self::door_view(conn, &h, people, Some(list))
             })
-            .collect())
+            .collect()
     }
 
     pub fn household(&self, household: Uuid) -> ApiResult<DoorView> {
@@ -364,7 +358,7 @@ impl Device {
             .collect::<rusqlite::Result<_>>()?;
         let mut views = Self::person_views(conn, &ids)?;
         let people = ids.iter().filter_map(|p| views.remove(p)).collect();
-        Ok(Self::door_view(conn, &h, people, None))
+        Self::door_view(conn, &h, people, None)
     }
 
     pub fn script(&self, list: Uuid) -> ApiResult<Option<ScriptView>> {

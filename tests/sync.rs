@@ -1,0 +1,219 @@
+//! Sync against the real `doorstep serve` process: pairing, pulls scoped to
+//! assigned lists, exactly-once pushes, merges, purges and bad input.
+
+use doorstep_core::device::Device;
+use doorstep_core::device::api::{NewAttempt, PersonEdit};
+use doorstep_tests::*;
+use serde_json::{Value, json};
+use std::collections::HashSet;
+
+fn paired_device(dir: &std::path::Path, ep: &Endpoint, user: &str, name: &str) -> Device {
+    let device = Device::open(&dir.join(name)).unwrap();
+    let code = pairing_code(&ep.data, user);
+    let status = device.pair(&code, Some(&ep.url), None).expect("pairing");
+    assert!(status.paired && status.last_error.is_none(), "{status:?}");
+    device
+}
+
+fn record(device: &Device, person: uuid::Uuid, result: &str) -> uuid::Uuid {
+    device.record_attempt(NewAttempt { person_id: Some(person), result: result.into(), ..Default::default() }).unwrap().id
+}
+
+#[test]
+fn pull_push_exactly_once_and_scoped() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("endpoint");
+    let org = setup_org(&data, 600, 40, "Mai");
+    // A second list nobody gave this device: it must never arrive.
+    cli(&data, &["list", "create", "--name", "Someone else's", "--limit", "30"]);
+    let ep = Endpoint::start(&data, 0);
+    let device = paired_device(dir.path(), &ep, "Mai", "phone");
+
+    let people = device.people().unwrap();
+    assert_eq!(people.len(), org.people, "exactly the assigned list's people");
+    let lists = device.lists().unwrap();
+    assert_eq!(lists.len(), 1);
+    assert_eq!(lists[0].id.to_string(), org.list);
+
+    let mut made = HashSet::new();
+    for p in people.iter().take(10) {
+        let a = device
+            .record_attempt(NewAttempt { person_id: Some(p.id), list_id: Some(lists[0].id), result: "not_home".into(), ..Default::default() })
+            .unwrap();
+        made.insert(a.id.to_string());
+    }
+    assert_eq!(device.status().unwrap().pending, 10);
+    device.sync_now().unwrap();
+    device.sync_now().unwrap();
+    assert_eq!(device.status().unwrap().pending, 0);
+    let held: HashSet<String> = endpoint_attempts(&data).into_iter().collect();
+    assert_eq!(held, made, "every attempt, once");
+
+    // The door shows as done on the list.
+    let doors = device.doors(lists[0].id).unwrap();
+    assert!(doors.iter().filter(|d| d.done).count() >= 1);
+}
+
+#[test]
+fn edits_merge_last_writer_wins_and_pulls_never_clobber_newer_local_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("endpoint");
+    setup_org(&data, 300, 20, "Mai");
+    cli(&data, &["user", "add", "--name", "Binh", "--role", "canvasser"]);
+    let list = cli_json(&data, &["list", "create", "--name", "Shared", "--limit", "20", "--json"]);
+    cli(&data, &["list", "assign", "--list", list["id"].as_str().unwrap(), "--user", "Mai"]);
+    cli(&data, &["list", "assign", "--list", list["id"].as_str().unwrap(), "--user", "Binh"]);
+    let ep = Endpoint::start(&data, 0);
+    let a = paired_device(dir.path(), &ep, "Mai", "a");
+    let b = paired_device(dir.path(), &ep, "Binh", "b");
+    let person = b.doors(uuid::Uuid::parse_str(list["id"].as_str().unwrap()).unwrap()).unwrap()[0].people[0].id;
+
+    // A edits first, B edits later; A syncs last. B's later edit must win everywhere.
+    a.edit_person(person, PersonEdit { preferred_language: Some("ko".into()), ..Default::default() }).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    b.edit_person(person, PersonEdit { preferred_language: Some("vi".into()), ..Default::default() }).unwrap();
+    b.sync_now().unwrap();
+    a.sync_now().unwrap();
+    b.sync_now().unwrap();
+    let lang = |d: &Device| d.people().unwrap().into_iter().find(|p| p.id == person).unwrap().preferred_language;
+    assert_eq!((lang(&a), lang(&b)), ("vi".to_owned(), "vi".to_owned()));
+
+    // An unsent local edit newer than what the endpoint has survives a pull.
+    a.edit_person(person, PersonEdit { phones: Some(vec!["(626) 555-0199".into()]), ..Default::default() }).unwrap();
+    // Pull only: a fresh device state read shows the local value is kept.
+    let phones = a.people().unwrap().into_iter().find(|p| p.id == person).unwrap().phones;
+    assert_eq!(phones, ["(626) 555-0199"]);
+    a.sync_now().unwrap();
+    b.sync_now().unwrap();
+    let phones_b = b.people().unwrap().into_iter().find(|p| p.id == person).unwrap().phones;
+    assert_eq!(phones_b, ["(626) 555-0199"]);
+}
+
+#[test]
+fn unassigned_list_is_purged_except_unsent_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("endpoint");
+    let org = setup_org(&data, 300, 30, "Mai");
+    let ep = Endpoint::start(&data, 0);
+    let device = paired_device(dir.path(), &ep, "Mai", "phone");
+    let people = device.people().unwrap();
+    assert_eq!(people.len(), org.people);
+
+    // Work on one person, then the organizer takes the list back.
+    record(&device, people[0].id, "come_back_later");
+    cli(&data, &["list", "assign", "--list", &org.list, "--user", "Mai", "--unassign"]);
+    device.sync_now().unwrap();
+    assert!(device.people().unwrap().is_empty(), "the list's people are gone");
+    assert!(device.lists().unwrap().is_empty());
+    assert_eq!(endpoint_attempts(&data).len(), 1, "the work arrived; the purge sent nothing upstream");
+    let still_there = cli_json(&data, &["search", &people[1].family_name, "--json"]);
+    assert!(!still_there.as_array().unwrap().is_empty(), "a purge deletes nothing at the endpoint");
+}
+
+fn post(url: &str, token: Option<&str>, body: Vec<u8>, encoding: Option<&str>) -> (u16, Value) {
+    let client = reqwest::blocking::Client::new();
+    let mut req = client.post(url).header("content-type", "application/json").body(body);
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    if let Some(e) = encoding {
+        req = req.header("content-encoding", e);
+    }
+    let resp = req.send().unwrap();
+    let status = resp.status().as_u16();
+    let text = resp.text().unwrap();
+    (status, serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON ({status}): {text}")))
+}
+
+fn pair_raw(ep: &Endpoint, user: &str) -> (String, String) {
+    let code = pairing_code(&ep.data, user);
+    let (status, body) = post(&format!("{}/v1/pair", ep.url), None, json!({ "code": code }).to_string().into_bytes(), None);
+    assert_eq!(status, 200, "{body}");
+    (body["token"].as_str().unwrap().to_owned(), body["device_id"].as_str().unwrap().to_owned())
+}
+
+#[test]
+fn bad_input_gets_clear_json_errors_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("endpoint");
+    setup_org(&data, 200, 10, "Mai");
+    let ep = Endpoint::start(&data, 0);
+    let (token, device_id) = pair_raw(&ep, "Mai");
+    // Another organization, with a person of its own.
+    let other = dir.path().join("other-voters.csv");
+    std::fs::write(&other, "RegistrantID,FirstName,LastName,Address,Zip\nX1,Eve,Other,1 Far Rd,90001\n").unwrap();
+    cli(&data, &["org", "create", "Other org"]);
+    cli(&data, &["import", other.to_str().unwrap(), "--org", "Other org"]);
+    let other_person: String = {
+        let v = cli_json(&data, &["search", "Eve", "--org", "Other org", "--json"]);
+        v[0]["id"].as_str().unwrap().to_owned()
+    };
+    let push = format!("{}/v1/push", ep.url);
+
+    let attempt = |person: &str| {
+        json!({ "ops": [{ "seq": 1, "op_id": uuid::Uuid::now_v7(), "body": { "kind": "attempt", "attempt": {
+            "id": uuid::Uuid::now_v7(), "person_id": person, "household_id": null, "list_id": null, "effort_id": null,
+            "channel": "door", "result": { "code": "not_home" }, "answers": {}, "note": "", "language_used": "",
+            "canvasser": null, "device_id": null, "script_id": null, "script_version": null,
+            "attempted_at": "2026-11-25T10:00:00Z" } } }] })
+    };
+
+    let cases: Vec<(&str, Vec<u8>, u16, &str)> = vec![
+        ("malformed JSON", b"{\"ops\": [".to_vec(), 400, "invalid_body"),
+        ("wrong types", br#"{"ops": [{"seq": "one", "op_id": "x", "body": {}}]}"#.to_vec(), 400, "ops[0].seq"),
+        ("unknown kind", json!({"ops": [{"seq": 1, "op_id": uuid::Uuid::now_v7(), "body": {"kind": "teleport"}}]}).to_string().into_bytes(), 400, "teleport"),
+        ("another org's person", attempt(&other_person).to_string().into_bytes(), 404, "not_found"),
+    ];
+    for (what, body, status, needle) in cases {
+        let (got, err) = post(&push, Some(&token), body, None);
+        assert_eq!(got, status, "{what}: {err}");
+        assert!(err["error"].is_string() && err["message"].is_string(), "{what}: {err}");
+        assert!(err.to_string().contains(needle), "{what}: {err} should mention {needle}");
+    }
+    for org in ["My organization", "Other org"] {
+        assert_eq!(cli_json(&data, &["attempts", "--org", org, "--json"]), serde_json::json!([]), "nothing was written");
+    }
+
+    // Oversized, even when it arrives compressed.
+    let big = vec![b' '; 17 * 1024 * 1024];
+    let (status, err) = post(&push, Some(&token), zstd::encode_all(&big[..], 3).unwrap(), Some("zstd"));
+    assert_eq!(status, 413, "{err}");
+
+    // Missing, wrong and revoked tokens.
+    let pull = format!("{}/v1/pull", ep.url);
+    let scopes = || b"{\"scopes\":{}}".to_vec();
+    assert_eq!(post(&pull, None, scopes(), None).0, 401);
+    assert_eq!(post(&pull, Some("not-a-token"), scopes(), None).0, 401);
+    assert_eq!(post(&pull, Some(&token), scopes(), None).0, 200);
+    cli(&data, &["device-revoke", &device_id, "--org", "My organization"]);
+    let (status, err) = post(&pull, Some(&token), scopes(), None);
+    assert_eq!(status, 401, "{err}");
+    assert!(err["message"].as_str().unwrap().contains("revoked"), "{err}");
+}
+
+#[test]
+fn compressed_bodies_both_ways() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("endpoint");
+    setup_org(&data, 200, 10, "Mai");
+    let ep = Endpoint::start(&data, 0);
+    let (token, _) = pair_raw(&ep, "Mai");
+    let body = b"{\"scopes\":{}}".to_vec();
+    for (enc, bytes) in [("zstd", zstd::encode_all(&body[..], 3).unwrap())] {
+        let (status, v) = post(&format!("{}/v1/pull", ep.url), Some(&token), bytes, Some(enc));
+        assert_eq!(status, 200, "{enc}: {v}");
+        assert_eq!(v["assigned"].as_array().unwrap().len(), 1);
+    }
+    let resp = reqwest::blocking::Client::builder()
+        .no_zstd()
+        .no_gzip()
+        .build()
+        .unwrap()
+        .post(format!("{}/v1/pull", ep.url))
+        .bearer_auth(&token)
+        .header("accept-encoding", "zstd")
+        .body(body)
+        .send()
+        .unwrap();
+    assert_eq!(resp.headers().get("content-encoding").map(|v| v.to_str().unwrap().to_owned()), Some("zstd".into()));
+}
