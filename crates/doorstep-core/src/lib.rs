@@ -12,6 +12,7 @@ pub mod fold;
 pub mod import;
 pub mod lang;
 pub mod accounts;
+pub mod l10n;
 pub mod lists;
 pub mod records;
 pub mod scripts;
