@@ -37,10 +37,13 @@ enum BenchWhat {
         #[arg(long)]
         json: bool,
     },
+    /// Push, first pull, the end-of-shift storm, and PouchDB side by side.
+    Sync(crate::bench_sync::SyncBenchArgs),
 }
 
 pub fn run(args: BenchArgs) -> Result<()> {
     match args.what {
+        BenchWhat::Sync(args) => crate::bench_sync::run(args),
         BenchWhat::Import { count, seed, json } => import(count, seed, json),
         BenchWhat::Search { count, queries, seed, json } => search(count, queries, seed, json),
     }
