@@ -139,9 +139,9 @@ pub fn run(args: SyncBenchArgs) -> Result<()> {
             .record_attempt(NewAttempt { person_id: Some(people[i % people.len()]), result: "not_home".into(), ..Default::default() })
             .map_err(|e| anyhow::anyhow!(e.message))?;
     }
-    let started = Instant::now();
-    pusher.sync_now()?;
-    let push_seconds = started.elapsed().as_secs_f64();
+    let report = pusher.sync_now()?;
+    // The push alone: the same sync then pulls the list back, timed apart.
+    let push_seconds = report.push_seconds;
 
     // 2. A fresh device pulls those attempts (with their list).
     let puller = Device::open(&dir.path().join("puller"))?;

@@ -20,6 +20,8 @@ fn from_json<T: serde::de::DeserializeOwned + Default>(s: &str) -> T {
     serde_json::from_str(s).unwrap_or_default()
 }
 
+// Lookups by id write `+org_id`: the unary plus keeps SQLite from choosing
+// the organization index (every person of the org) over the primary key.
 const PERSON_COLUMNS: &str = "id, household_id, given_name, middle_name, family_name, name_suffix, native_name,
     birth_year, gender, party, preferred_language, spoken_languages, phones, emails, do_not_contact, deleted_at";
 
@@ -50,7 +52,7 @@ fn person_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(Person, bool)> {
 /// A person of `org`, with whether it is a tombstone.
 pub fn load_person(conn: &Connection, org: Uuid, id: Uuid) -> Result<Option<(Person, bool)>> {
     let found = conn
-        .prepare_cached(&format!("SELECT {PERSON_COLUMNS} FROM people WHERE id = ?1 AND org_id = ?2"))?
+        .prepare_cached(&format!("SELECT {PERSON_COLUMNS} FROM people WHERE id = ?1 AND +org_id = ?2"))?
         .query_row(params![id, org], person_from_row)
         .optional()?;
     let Some((mut person, deleted)) = found else { return Ok(None) };
@@ -185,7 +187,7 @@ pub fn load_household(conn: &Connection, org: Uuid, id: Uuid) -> Result<Option<H
     Ok(conn
         .prepare_cached(
             "SELECT id, house_number, number_value, fraction, street, unit, city, state, zip, precinct, latitude, longitude
-             FROM households WHERE id = ?1 AND org_id = ?2",
+             FROM households WHERE id = ?1 AND +org_id = ?2",
         )?
         .query_row(params![id, org], |r| {
             Ok(Household {
@@ -318,14 +320,14 @@ pub fn attempt_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Attempt> {
 
 pub fn load_attempt(conn: &Connection, org: Uuid, id: Uuid) -> Result<Option<Attempt>> {
     Ok(conn
-        .prepare_cached(&format!("SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE id = ?1 AND org_id = ?2"))?
+        .prepare_cached(&format!("SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE id = ?1 AND +org_id = ?2"))?
         .query_row(params![id, org], attempt_from_row)
         .optional()?)
 }
 
 pub fn load_list(conn: &Connection, org: Uuid, id: Uuid) -> Result<Option<List>> {
     Ok(conn
-        .prepare_cached("SELECT id, name, kind, effort_id FROM lists WHERE id = ?1 AND org_id = ?2")?
+        .prepare_cached("SELECT id, name, kind, effort_id FROM lists WHERE id = ?1 AND +org_id = ?2")?
         .query_row(params![id, org], |r| {
             let kind: String = r.get(2)?;
             Ok(List { id: r.get(0)?, name: r.get(1)?, kind: kind.parse().unwrap_or(ListKind::Walk), effort_id: r.get(3)? })
@@ -335,7 +337,7 @@ pub fn load_list(conn: &Connection, org: Uuid, id: Uuid) -> Result<Option<List>>
 
 pub fn load_effort(conn: &Connection, org: Uuid, id: Uuid) -> Result<Option<Effort>> {
     Ok(conn
-        .prepare_cached("SELECT id, name, kind FROM efforts WHERE id = ?1 AND org_id = ?2")?
+        .prepare_cached("SELECT id, name, kind FROM efforts WHERE id = ?1 AND +org_id = ?2")?
         .query_row(params![id, org], |r| {
             let kind: String = r.get(2)?;
             Ok(Effort { id: r.get(0)?, name: r.get(1)?, kind: kind.parse().unwrap_or(EffortKind::Canvass) })
@@ -346,7 +348,7 @@ pub fn load_effort(conn: &Connection, org: Uuid, id: Uuid) -> Result<Option<Effo
 /// The script an effort uses (the newest, if several were written).
 pub fn script_for_effort(conn: &Connection, org: Uuid, effort: Uuid) -> Result<Option<Script>> {
     let found: Option<(Uuid, String, i64)> = conn
-        .prepare_cached("SELECT id, name, version FROM scripts WHERE effort_id = ?1 AND org_id = ?2 ORDER BY id DESC LIMIT 1")?
+        .prepare_cached("SELECT id, name, version FROM scripts WHERE effort_id = ?1 AND +org_id = ?2 ORDER BY id DESC LIMIT 1")?
         .query_row(params![effort, org], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
     let Some((id, name, version)) = found else { return Ok(None) };

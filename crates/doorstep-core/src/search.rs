@@ -176,7 +176,7 @@ pub(crate) fn summary_by_rowid(conn: &Connection, rowid: i64) -> Result<PersonSu
 }
 
 pub fn summary(conn: &Connection, org: Uuid, id: Uuid) -> Result<PersonSummary> {
-    let mut stmt = conn.prepare_cached(&format!("{SUMMARY_SELECT} WHERE p.id = ?1 AND p.org_id = ?2"))?;
+    let mut stmt = conn.prepare_cached(&format!("{SUMMARY_SELECT} WHERE p.id = ?1 AND +p.org_id = ?2"))?;
     let mut rows = stmt.query(params![id, org])?;
     match rows.next()? {
         Some(row) => summary_from_row(conn, row),

@@ -32,7 +32,16 @@ pub struct SqliteBackend {
 impl SqliteBackend {
     pub fn open(path: &Path) -> doorstep_core::Result<SqliteBackend> {
         let writer = Store::open(path)?;
-        let readers = (0..READERS).map(|_| Store::open(path).map(Mutex::new)).collect::<Result<_, _>>()?;
+        // Nested EXISTS above, not joins: the planner must start from the
+        // change's own row, never from every member of a big list.
+        let readers = (0..READERS)
+            .map(|_| {
+                let store = Store::open(path)?;
+                // Pulls read whole lists; a warm cache keeps them off the disk.
+                store.conn().execute_batch("PRAGMA cache_size = -16384")?;
+                Ok(Mutex::new(store))
+            })
+            .collect::<doorstep_core::Result<_>>()?;
         Ok(SqliteBackend { writer: Mutex::new(writer), readers, next_reader: Default::default() })
     }
 
@@ -372,7 +381,7 @@ fn page(conn: &Connection, org: Uuid, list: Uuid, cursor: Option<Cursor>, waterm
                 )?
                 .query_map(params![list, after, limit], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
-            let mut attempts = conn.prepare_cached("SELECT id FROM attempts WHERE person_id = ?1 AND org_id = ?2")?;
+            let mut attempts = conn.prepare_cached("SELECT id FROM attempts WHERE person_id = ?1 AND +org_id = ?2")?;
             for p in &people {
                 b.member(list, *p)?;
                 let ids: Vec<Uuid> = attempts.query_map(params![p, org], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
@@ -396,8 +405,10 @@ fn page(conn: &Connection, org: Uuid, list: Uuid, cursor: Option<Cursor>, waterm
                         c.list_id = ?4
                         OR (c.list_id IS NULL AND (
                            (c.entity = 'person' AND EXISTS (SELECT 1 FROM list_people lp WHERE lp.list_id = ?4 AND lp.person_id = c.entity_id))
-                        OR (c.entity = 'household' AND EXISTS (SELECT 1 FROM people p JOIN list_people lp ON lp.person_id = p.id AND lp.list_id = ?4 WHERE p.household_id = c.entity_id))
-                        OR (c.entity = 'attempt' AND EXISTS (SELECT 1 FROM attempts a JOIN list_people lp ON lp.person_id = a.person_id AND lp.list_id = ?4 WHERE a.id = c.entity_id)))))
+                        OR (c.entity = 'household' AND EXISTS (SELECT 1 FROM people p WHERE p.household_id = c.entity_id
+                               AND EXISTS (SELECT 1 FROM list_people lp WHERE lp.list_id = ?4 AND lp.person_id = p.id)))
+                        OR (c.entity = 'attempt' AND EXISTS (SELECT 1 FROM attempts a WHERE a.id = c.entity_id
+                               AND EXISTS (SELECT 1 FROM list_people lp WHERE lp.list_id = ?4 AND lp.person_id = a.person_id))))))
                      ORDER BY c.seq LIMIT ?5",
                 )?
                 .query_map(params![org, seq, watermark, list, limit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?

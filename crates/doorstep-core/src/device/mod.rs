@@ -407,7 +407,7 @@ impl Device {
         let mut household = new.household_id;
         if let Some(p) = new.person_id {
             let hh: Option<Option<Uuid>> = tx
-                .query_row("SELECT household_id FROM people WHERE id = ?1 AND org_id = ?2", params![p, id.org.id], |r| r.get(0))
+                .query_row("SELECT household_id FROM people WHERE id = ?1 AND +org_id = ?2", params![p, id.org.id], |r| r.get(0))
                 .optional()?;
             let hh = hh.ok_or_else(|| Error::NotFound { what: "person", key: p.to_string() })?;
             household = household.or(hh);
@@ -493,7 +493,7 @@ impl Device {
         let mut store = self.store();
         let tx = store.conn_mut().transaction()?;
         let exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM people WHERE id = ?1 AND org_id = ?2 AND deleted_at IS NULL)",
+            "SELECT EXISTS (SELECT 1 FROM people WHERE id = ?1 AND +org_id = ?2 AND deleted_at IS NULL)",
             params![person, id.org.id],
             |r| r.get(0),
         )?;

@@ -137,15 +137,26 @@ pub struct SyncReport {
     pub lists: usize,
     pub purged_lists: usize,
     pub pending: u64,
+    pub push_seconds: f64,
+    pub pull_seconds: f64,
 }
 
-const PUSH_BATCH: usize = 1000;
+/// Ops per push: big enough that a day's work goes in a few round trips,
+/// small enough that one lost answer costs little to resend.
+const PUSH_BATCH: usize = 2500;
 
 /// Pushes the whole outbox, then pulls every assigned list to its end.
 pub fn sync(store: &mut Store, transport: &dyn Transport) -> Result<SyncReport, SyncError> {
     let id = identity(store.conn())?.ok_or_else(|| Error::Invalid("this device is not paired".into()))?;
     let mut report = SyncReport::default();
-    let result = push_all(store, transport, &id, &mut report).and_then(|_| pull_all(store, transport, &id, &mut report));
+    let started = std::time::Instant::now();
+    let result = push_all(store, transport, &id, &mut report).and_then(|_| {
+        report.push_seconds = started.elapsed().as_secs_f64();
+        let started = std::time::Instant::now();
+        let pulled = pull_all(store, transport, &id, &mut report);
+        report.pull_seconds = started.elapsed().as_secs_f64();
+        pulled
+    });
     let conn = store.conn();
     match &result {
         Ok(()) => {
