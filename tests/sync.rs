@@ -217,3 +217,37 @@ fn compressed_bodies_both_ways() {
         .unwrap();
     assert_eq!(resp.headers().get("content-encoding").map(|v| v.to_str().unwrap().to_owned()), Some("zstd".into()));
 }
+
+#[test]
+fn deletes_win_and_devices_past_the_tombstone_window_resnapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("endpoint");
+    let org = setup_org(&data, 300, 20, "Mai");
+    cli(&data, &["user", "add", "--name", "Binh", "--role", "canvasser"]);
+    cli(&data, &["list", "assign", "--list", &org.list, "--user", "Binh"]);
+    let ep = Endpoint::start(&data, 0);
+    let a = paired_device(dir.path(), &ep, "Mai", "a");
+    let b = paired_device(dir.path(), &ep, "Binh", "b");
+    let gone = a.people().unwrap()[0].id;
+    let also_gone = a.people().unwrap()[1].id;
+
+    // A edits offline while the organizer deletes the person: delete wins,
+    // and the attempt about them is kept.
+    a.edit_person(gone, PersonEdit { preferred_language: Some("vi".into()), ..Default::default() }).unwrap();
+    let attempt = record(&a, gone, "refused");
+    cli(&data, &["person-delete", &gone.to_string()]);
+    a.sync_now().unwrap();
+    assert!(a.people().unwrap().iter().all(|p| p.id != gone), "the tombstone reached A");
+    assert!(endpoint_attempts(&data).contains(&attempt.to_string()));
+    let found = cli_json(&data, &["search", "--json", &a.people().unwrap()[0].family_name]);
+    assert!(found.as_array().unwrap().iter().all(|p| p["id"] != gone.to_string()));
+
+    // B slept through the tombstone window; its old cursor is refused and it
+    // gets a fresh snapshot, so it cannot miss the delete.
+    cli(&data, &["person-delete", &also_gone.to_string()]);
+    cli(&data, &["prune-changes", "--older-than-days", "0"]);
+    b.sync_now().unwrap();
+    let held: Vec<_> = b.people().unwrap().into_iter().map(|p| p.id).collect();
+    assert!(!held.contains(&gone) && !held.contains(&also_gone), "B re-snapshotted without the deleted people");
+    assert_eq!(held.len(), org.people - 2);
+}

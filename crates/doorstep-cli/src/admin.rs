@@ -195,3 +195,30 @@ pub fn revoke(data: &Path, org: Option<&str>, device: &str) -> Result<()> {
     println!("revoked device {id}");
     Ok(())
 }
+
+/// Deletes a person for good (a voter asked to be removed): a tombstone that
+/// every device holding them receives, with identifying data erased.
+pub fn delete_person(data: &Path, org: Option<&str>, person: &str) -> Result<()> {
+    let mut store = open_store(data)?;
+    let org = store.resolve_org(org)?;
+    let id = uuid::Uuid::parse_str(person).map_err(|_| anyhow::anyhow!("{person:?} is not a person id"))?;
+    let tx = store.conn_mut().transaction()?;
+    if records::load_person(&tx, org.id, id)?.is_none() {
+        anyhow::bail!("no person {id} in {}", org.name);
+    }
+    // The tombstones name the lists first: deleting clears the memberships.
+    doorstep_core::sync::changes::record_person_deleted(&tx, org.id, id)?;
+    records::tombstone_person(&tx, id)?;
+    tx.commit()?;
+    println!("deleted person {id}");
+    Ok(())
+}
+
+/// Drops change-log rows older than the tombstone window.
+pub fn prune(data: &Path, org: Option<&str>, days: i64) -> Result<()> {
+    let mut store = open_store(data)?;
+    let org = store.resolve_org(org)?;
+    let n = doorstep_core::sync::changes::prune(store.conn_mut(), org.id, chrono::Duration::days(days))?;
+    println!("pruned {n} change(s) older than {days} day(s)");
+    Ok(())
+}

@@ -62,6 +62,19 @@ enum Command {
         #[arg(long)]
         org: Option<String>,
     },
+    /// Delete a person for good; devices holding them receive a tombstone.
+    PersonDelete {
+        person: String,
+        #[arg(long)]
+        org: Option<String>,
+    },
+    /// Prune the change log past the tombstone window; devices older than it re-snapshot.
+    PruneChanges {
+        #[arg(long, default_value_t = 30)]
+        older_than_days: i64,
+        #[arg(long)]
+        org: Option<String>,
+    },
     /// Fill an empty store with a demo organization from generated voters.
     Demo(demo::DemoArgs),
 }
@@ -115,6 +128,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Script(cmd) => admin::script(&cli.data, cmd),
         Command::Demo(args) => demo::run(&cli.data, args),
         Command::DeviceRevoke { device, org } => admin::revoke(&cli.data, org.as_deref(), &device),
+        Command::PersonDelete { person, org } => admin::delete_person(&cli.data, org.as_deref(), &person),
+        Command::PruneChanges { older_than_days, org } => admin::prune(&cli.data, org.as_deref(), older_than_days),
     }
 }
 
