@@ -105,3 +105,6 @@ CREATE TABLE sync_scopes (
 -- Door progress on a device: what happened at this door, on this list.
 CREATE INDEX attempts_household ON attempts(household_id, attempted_at);
 CREATE INDEX attempts_list ON attempts(list_id);
+
+-- Re-indexing one person (a pulled or edited phone) finds their entries directly.
+CREATE INDEX phone_index_person ON phone_index(person_rowid);

@@ -374,11 +374,11 @@ fn page(conn: &Connection, org: Uuid, list: Uuid, cursor: Option<Cursor>, waterm
             if after.is_none() {
                 b.list_header(list)?;
             }
+            // A range on the primary key, so each page starts where the last
+            // ended instead of walking the list from its start again.
+            let after = after.unwrap_or(Uuid::nil());
             let people: Vec<Uuid> = conn
-                .prepare_cached(
-                    "SELECT person_id FROM list_people WHERE list_id = ?1 AND (?2 IS NULL OR person_id > ?2)
-                     ORDER BY person_id LIMIT ?3",
-                )?
+                .prepare_cached("SELECT person_id FROM list_people WHERE list_id = ?1 AND person_id > ?2 ORDER BY person_id LIMIT ?3")?
                 .query_map(params![list, after, limit], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
             let mut attempts = conn.prepare_cached("SELECT id FROM attempts WHERE person_id = ?1 AND +org_id = ?2")?;
