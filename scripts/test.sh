@@ -16,7 +16,7 @@ step "UI: install, type-check, build, unit tests"
 
 step "Rust: core, endpoint, CLI, generator, end-to-end"
 cargo build --locked -p doorstep-cli
-cargo test --locked --workspace
+cargo test --locked
 
 step "The app binary"
 cargo build --locked -p doorstep-app
