@@ -3,7 +3,6 @@
 
 use crate::domain::Address;
 use crate::fold::fold;
-use std::borrow::Cow;
 
 /// USPS-style abbreviations, so "123 Main Street" and "123 MAIN ST" are one door.
 const WORDS: &[(&str, &str)] = &[
@@ -24,29 +23,21 @@ const DIRECTIONS: &[&str] = &["n", "s", "e", "w", "ne", "nw", "se", "sw"];
 
 /// The canonical spelling of one folded address word.
 pub fn canonical_word(word: &str) -> String {
-    canonical(word).to_owned()
-}
-
-pub(crate) fn canonical(word: &str) -> &str {
-    WORDS.iter().find(|(long, _)| *long == word).map_or(word, |(_, short)| short)
+    WORDS
+        .iter()
+        .find(|(long, _)| *long == word)
+        .map(|(_, short)| (*short).to_owned())
+        .unwrap_or_else(|| word.to_owned())
 }
 
 /// Upper-cased canonical street: "north main street" → "N MAIN ST".
 pub fn normalize_street(street: &str) -> String {
-    let folded = fold(street);
-    let mut out = String::with_capacity(folded.len());
-    for word in folded.split(' ').filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        let word = canonical(word);
-        if word.is_ascii() {
-            out.extend(word.bytes().map(|b| b.to_ascii_uppercase() as char));
-        } else {
-            out.push_str(&word.to_uppercase());
-        }
-    }
-    out
+    fold(street)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| canonical_word(w).to_uppercase())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The leading digits of a house number: "123A" → 123, "12-B" → 12.
@@ -59,24 +50,19 @@ fn normalize_unit(unit: &str) -> String {
     unit.trim().trim_start_matches('#').trim().to_uppercase()
 }
 
-fn is_unit_designator(token: &str) -> bool {
-    if token.is_ascii() {
-        UNIT_DESIGNATORS.iter().any(|d| d.eq_ignore_ascii_case(token))
-    } else {
-        UNIT_DESIGNATORS.contains(&token.to_lowercase().as_str())
-    }
-}
-
 /// Parses a one-string street address such as ncvoter's `res_street_address`
 /// ("1234  OAK HILL DR   APT 12", "77 1/2 N ELM ST #B", "12½ Pine Rd").
 /// City, state and zip are separate columns in every layout we read.
 pub fn parse_street_line(line: &str) -> Address {
-    let line = if line.contains('½') { Cow::Owned(line.replace('½', " 1/2")) } else { Cow::Borrowed(line) };
+    let line = line.replace('½', " 1/2");
     let mut tokens: Vec<&str> = line.split_whitespace().collect();
     let mut addr = Address::default();
 
     // Unit: from the last designator onwards ("APT 12", "# 4", "#4B").
-    if let Some(pos) = tokens.iter().rposition(|t| is_unit_designator(t) || (t.starts_with('#') && t.len() > 1)) {
+    if let Some(pos) = tokens.iter().rposition(|t| {
+        let lower = t.to_lowercase();
+        UNIT_DESIGNATORS.contains(&lower.as_str()) || (t.starts_with('#') && t.len() > 1)
+    }) {
         if pos > 0 {
             let unit_tokens = &tokens[pos..];
             let first = unit_tokens[0];

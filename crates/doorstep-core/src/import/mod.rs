@@ -211,6 +211,7 @@ pub fn import_file(
         }
         let bytes = csv_reader.position().byte();
         let _ = tx_batches.send(Ok(Batch { items, bytes }));
+        eprintln!("T reader cpu {}", xcpu());
     });
 
     let rejects_path = opts.skip_bad_rows.then(|| {
@@ -229,6 +230,7 @@ pub fn import_file(
     // Bulk import wants a larger page cache than interactive use; it is set
     // back afterwards. Bounded, so memory does not grow with the file.
     conn.execute_batch("PRAGMA cache_size = -65536")?;
+    if std::env::var("X_NOFK").is_ok() { conn.execute_batch("PRAGMA foreign_keys = OFF")?; }
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     // Into an empty store, building the secondary indexes once at the end
     // (a sort) is far cheaper than updating them a row at a time.
@@ -236,6 +238,7 @@ pub fn import_file(
     if empty_store {
         tx.execute_batch(DROP_BULK_INDEXES)?;
     }
+    if let Ok(v) = std::env::var("X_FTS") { tx.execute_batch(&v)?; }
     let mut writer = Writer::new(&tx, org.id)?;
     let mut read_error = None;
     for batch in rx_batches.iter() {
@@ -279,6 +282,7 @@ pub fn import_file(
             break;
         }
     }
+    eprintln!("T loop done {:?} writer cpu {}", started.elapsed(), xcpu());
     drop(writer);
     drop(rx_batches);
     let _ = reader_thread.join();
@@ -295,7 +299,9 @@ pub fn import_file(
     if empty_store {
         tx.execute_batch(CREATE_BULK_INDEXES)?;
     }
+    eprintln!("T indexes done {:?}", started.elapsed());
     tx.commit()?;
+    eprintln!("T commit done {:?} writer cpu {}", started.elapsed(), xcpu());
     store.conn().execute_batch("PRAGMA cache_size = -2000")?;
 
     let rejects_file = match rejects {
@@ -536,4 +542,13 @@ impl<'t> Writer<'t> {
 
 fn json_array(v: &[String]) -> String {
     serde_json::to_string(v).expect("strings serialize")
+}
+
+fn xcpu() -> String {
+    let s = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+    let rest = &s[s.rfind(')').unwrap_or(0) + 2..];
+    let f: Vec<&str> = rest.split(' ').collect();
+    let u: f64 = f.get(11).and_then(|x| x.parse().ok()).unwrap_or(0.0);
+    let k: f64 = f.get(12).and_then(|x| x.parse().ok()).unwrap_or(0.0);
+    format!("{:.2}u+{:.2}s", u / 100.0, k / 100.0)
 }
