@@ -251,3 +251,40 @@ fn deletes_win_and_devices_past_the_tombstone_window_resnapshot() {
     assert!(!held.contains(&gone) && !held.contains(&also_gone), "B re-snapshotted without the deleted people");
     assert_eq!(held.len(), org.people - 2);
 }
+
+#[test]
+fn tls_off_loopback_and_plain_http_only_on_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("endpoint");
+    setup_org(&data, 100, 10, "Mai");
+
+    // Plain HTTP on a non-loopback address is refused outright.
+    let out = std::process::Command::new(doorstep_bin())
+        .arg("--data").arg(&data).args(["serve", "--listen", "0.0.0.0:0"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("plain HTTP is served only on loopback"));
+
+    // With a certificate it serves TLS, and a device pairs and syncs over it.
+    let cert = rcgen::generate_simple_self_signed(vec!["localhost".into()]).unwrap();
+    let (cert_pem, key_pem) = (dir.path().join("cert.pem"), dir.path().join("key.pem"));
+    std::fs::write(&cert_pem, cert.cert.pem()).unwrap();
+    std::fs::write(&key_pem, cert.key_pair.serialize_pem()).unwrap();
+    let mut child = std::process::Command::new(doorstep_bin())
+        .arg("--data").arg(&data)
+        .args(["serve", "--listen", "0.0.0.0:0", "--tls-cert", cert_pem.to_str().unwrap(), "--tls-key", key_pem.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::null()).spawn().unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut line).unwrap();
+    let port = line.trim().rsplit(':').next().unwrap().to_owned();
+    assert!(line.starts_with("listening on https://"), "{line}");
+    let url = format!("https://localhost:{port}");
+    let device = Device::open(&dir.path().join("phone")).unwrap();
+    let status = device.pair(&pairing_code(&data, "Mai"), Some(&url), Some(&cert.cert.pem())).expect("pairing over TLS");
+    assert!(status.paired && status.people > 0, "{status:?}");
+    // A device refuses plain HTTP to anything but this machine.
+    let other = Device::open(&dir.path().join("other")).unwrap();
+    let err = other.pair("ABCD-EFGH", Some(&format!("http://192.0.2.1:{port}")), None).unwrap_err();
+    assert!(err.message.contains("https"), "{err:?}");
+    let _ = child.kill();
+    let _ = child.wait();
+}
