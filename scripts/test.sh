@@ -17,6 +17,9 @@ step "UI: install, type-check, build, unit tests"
 step "Rust: core, endpoint, CLI, generator, end-to-end"
 cargo build --locked -p doorstep-cli
 cargo test --locked
+# cargo test rewrote the UI's TypeScript types from the Rust ones; they must
+# be what is committed, or the UI was checked against stale types.
+git diff --exit-code --stat -- ui/src/generated || { echo "ui/src/generated differs from the Rust types: commit it" >&2; exit 1; }
 
 step "The app binary"
 cargo build --locked -p doorstep-app
