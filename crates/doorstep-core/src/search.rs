@@ -47,7 +47,7 @@ pub fn search(conn: &Connection, org: Uuid, query: &str, limit: usize) -> Result
             // Prefix range: a partial number typed area code first still finds.
             let mut stmt = conn.prepare_cached(
                 "SELECT p.rowid FROM phone_index x JOIN people p ON p.rowid = x.person_rowid
-                 WHERE x.digits >= ?1 AND x.digits < ?1 || ':' AND p.org_id = ?2 LIMIT ?3",
+                 WHERE x.digits >= ?1 AND x.digits < ?1 || ':' AND +p.org_id = ?2 LIMIT ?3",
             )?;
             for r in stmt.query_map(params![digits, org, limit as i64], |r| r.get(0))? {
                 let id: i64 = r?;
