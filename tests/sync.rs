@@ -189,6 +189,21 @@ fn bad_input_gets_clear_json_errors_and_writes_nothing() {
     let (status, err) = post(&pull, Some(&token), scopes(), None);
     assert_eq!(status, 401, "{err}");
     assert!(err["message"].as_str().unwrap().contains("revoked"), "{err}");
+
+    // A token unused for months expires.
+    let code = cli_json(&data, &["pairing-code", "--user", "Mai", "--org", "My organization", "--json"])["code"].as_str().unwrap().to_owned();
+    let (_, paired) = post(&format!("{}/v1/pair", ep.url), None, json!({ "code": code }).to_string().into_bytes(), None);
+    let (stale, stale_id) = (paired["token"].as_str().unwrap().to_owned(), paired["device_id"].as_str().unwrap().to_owned());
+    {
+        let store = doorstep_core::Store::open(&data.join("doorstep.db")).unwrap();
+        store.conn().execute(
+            "UPDATE devices SET last_seen_at = '2025-01-01T00:00:00Z', created_at = '2025-01-01T00:00:00Z' WHERE id = ?1",
+            [uuid::Uuid::parse_str(&stale_id).unwrap()],
+        ).unwrap();
+    }
+    let (status, err) = post(&pull, Some(&stale), scopes(), None);
+    assert_eq!(status, 401, "{err}");
+    assert!(err["message"].as_str().unwrap().contains("expired"), "{err}");
 }
 
 #[test]

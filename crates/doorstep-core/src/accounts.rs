@@ -234,12 +234,46 @@ pub struct DeviceAuth {
     pub user_id: Uuid,
 }
 
-/// The device a bearer token belongs to, unless revoked.
-pub fn authenticate(conn: &Connection, token: &str) -> Result<Option<DeviceAuth>> {
-    Ok(conn
-        .prepare_cached("SELECT id, org_id, user_id FROM devices WHERE token_hash = ?1 AND revoked_at IS NULL")?
-        .query_row([hash_secret(token)], |r| Ok(DeviceAuth { device_id: r.get(0)?, org_id: r.get(1)?, user_id: r.get(2)? }))
-        .optional()?)
+/// A token unused for this long stops working: a phone lost in a drawer
+/// should not still open the voter file next year.
+pub const TOKEN_IDLE_LIMIT: chrono::Duration = chrono::Duration::days(120);
+
+/// Why a bearer token was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    Unknown,
+    Revoked,
+    Expired,
+}
+
+impl Refused {
+    pub fn message(self) -> &'static str {
+        match self {
+            Refused::Unknown => "the token is unknown; pair this device again",
+            Refused::Revoked => "this device was revoked by the organization; pair it again",
+            Refused::Expired => "the token expired after months without a sync; pair this device again",
+        }
+    }
+}
+
+/// The device a bearer token belongs to, unless unknown, revoked or expired.
+pub fn authenticate(conn: &Connection, token: &str) -> Result<std::result::Result<DeviceAuth, Refused>> {
+    let found: Option<(DeviceAuth, Option<String>, String, Option<String>)> = conn
+        .prepare_cached("SELECT id, org_id, user_id, revoked_at, created_at, last_seen_at FROM devices WHERE token_hash = ?1")?
+        .query_row([hash_secret(token)], |r| {
+            Ok((DeviceAuth { device_id: r.get(0)?, org_id: r.get(1)?, user_id: r.get(2)? }, r.get(3)?, r.get(4)?, r.get(5)?))
+        })
+        .optional()?;
+    let Some((auth, revoked, created, seen)) = found else { return Ok(Err(Refused::Unknown)) };
+    if revoked.is_some() {
+        return Ok(Err(Refused::Revoked));
+    }
+    let last = seen.unwrap_or(created);
+    let idle = chrono::DateTime::parse_from_rfc3339(&last).map(|t| chrono::Utc::now() - t.to_utc()).unwrap_or(chrono::Duration::MAX);
+    if idle > TOKEN_IDLE_LIMIT {
+        return Ok(Err(Refused::Expired));
+    }
+    Ok(Ok(auth))
 }
 
 pub fn revoke_device(conn: &Connection, org: Uuid, device: Uuid) -> Result<()> {

@@ -85,8 +85,7 @@ impl Backend for SqliteBackend {
 
     fn authenticate(&self, token: &str) -> Result<DeviceAuth, ApiError> {
         let store = self.reader();
-        accounts::authenticate(store.conn(), token)?
-            .ok_or_else(|| ApiError::unauthorized("the token is unknown or was revoked; pair this device again"))
+        accounts::authenticate(store.conn(), token)?.map_err(|why| ApiError::unauthorized(why.message()))
     }
 
     fn push(&self, auth: &DeviceAuth, req: PushRequest) -> Result<PushResponse, ApiError> {
@@ -141,6 +140,12 @@ impl Backend for SqliteBackend {
             pages.push(page(&tx, auth.org_id, *list, cursor, watermark, floor, limit)?);
         }
         drop(tx);
+        drop(store);
+        // A pull is use too: it keeps an active device's token alive.
+        self.writer().conn().execute(
+            "UPDATE devices SET last_seen_at = ?2 WHERE id = ?1",
+            params![auth.device_id, chrono::Utc::now().to_rfc3339()],
+        )?;
         Ok(PullResponse { server_time_ms: hlc::now_ms(), user: user.info(), assigned, pages })
     }
 
