@@ -1,9 +1,10 @@
 //! Lists: the people an organizer cuts from the voter file for one
 //! canvasser or one phone bank, and the doors of a walk list in walk order.
 
-use crate::domain::{Address, Household, List, ListKind, new_id};
+use crate::domain::{Household, List, ListKind, new_id};
 use crate::error::{Error, Result};
 use crate::search::{PersonSummary, summary};
+use crate::records::{HOUSEHOLD_COLUMNS, household_from_row};
 use crate::store::now_text;
 use crate::walk;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -105,28 +106,6 @@ pub fn create(conn: &mut Connection, org: Uuid, spec: &ListSpec) -> Result<Creat
     tx.commit()?;
     Ok(CreatedList { list, people, doors })
 }
-
-fn household_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Household> {
-    Ok(Household {
-        id: r.get(0)?,
-        address: Address {
-            house_number: r.get(1)?,
-            number_value: r.get(2)?,
-            fraction: r.get(3)?,
-            street: r.get(4)?,
-            unit: r.get(5)?,
-            city: r.get(6)?,
-            state: r.get(7)?,
-            zip: r.get(8)?,
-        },
-        precinct: r.get(9)?,
-        latitude: r.get(10)?,
-        longitude: r.get(11)?,
-    })
-}
-
-const HOUSEHOLD_COLUMNS: &str =
-    "h.id, h.house_number, h.number_value, h.fraction, h.street, h.unit, h.city, h.state, h.zip, h.precinct, h.latitude, h.longitude";
 
 fn households_where(conn: &Connection, org: Uuid, precinct: Option<&str>) -> Result<Vec<Household>> {
     let mut stmt = conn.prepare(&format!(

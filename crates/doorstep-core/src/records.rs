@@ -183,30 +183,33 @@ pub fn upsert_household(conn: &Connection, org: Uuid, h: &Household, key: Option
     Ok(())
 }
 
+/// The household columns, as `h`, in the order [`household_from_row`] reads them.
+pub const HOUSEHOLD_COLUMNS: &str =
+    "h.id, h.house_number, h.number_value, h.fraction, h.street, h.unit, h.city, h.state, h.zip, h.precinct, h.latitude, h.longitude";
+
+pub fn household_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Household> {
+    Ok(Household {
+        id: r.get(0)?,
+        address: Address {
+            house_number: r.get(1)?,
+            number_value: r.get(2)?,
+            fraction: r.get(3)?,
+            street: r.get(4)?,
+            unit: r.get(5)?,
+            city: r.get(6)?,
+            state: r.get(7)?,
+            zip: r.get(8)?,
+        },
+        precinct: r.get(9)?,
+        latitude: r.get(10)?,
+        longitude: r.get(11)?,
+    })
+}
+
 pub fn load_household(conn: &Connection, org: Uuid, id: Uuid) -> Result<Option<Household>> {
     Ok(conn
-        .prepare_cached(
-            "SELECT id, house_number, number_value, fraction, street, unit, city, state, zip, precinct, latitude, longitude
-             FROM households WHERE id = ?1 AND +org_id = ?2",
-        )?
-        .query_row(params![id, org], |r| {
-            Ok(Household {
-                id: r.get(0)?,
-                address: Address {
-                    house_number: r.get(1)?,
-                    number_value: r.get(2)?,
-                    fraction: r.get(3)?,
-                    street: r.get(4)?,
-                    unit: r.get(5)?,
-                    city: r.get(6)?,
-                    state: r.get(7)?,
-                    zip: r.get(8)?,
-                },
-                precinct: r.get(9)?,
-                latitude: r.get(10)?,
-                longitude: r.get(11)?,
-            })
-        })
+        .prepare_cached(&format!("SELECT {HOUSEHOLD_COLUMNS} FROM households h WHERE h.id = ?1 AND +h.org_id = ?2"))?
+        .query_row(params![id, org], household_from_row)
         .optional()?)
 }
 
