@@ -85,29 +85,25 @@ test("record not_home at a door", async () => {
   }
 });
 
-test("the walk list filter keeps up with typing", async () => {
+test("the walk list filter narrows the doors as you type", async () => {
   const fx = await fixtures(base);
   const { page, context, problems } = await phonePage(browser, base);
   try {
     await openScreen(page, base, `#/list/${encodeURIComponent(fx.walk.id)}`);
     const word = fx.door.address_line.split(/\s+/).find((w) => /[A-Za-z]{3,}/.test(w)) ?? fx.door.address_line;
-    const typed = [...word.toLowerCase()].map((_, i) => word.toLowerCase().slice(0, i + 1));
-    // Time from the input event to the next painted frame, per keystroke.
-    const times = await page.evaluate(async (values) => {
+    // Typed a letter at a time, as a canvasser does; speed is measured by ui/bench, not here.
+    const shown = await page.evaluate(async (value) => {
       const input = document.querySelector("#walk-filter");
-      const out = [];
-      for (const v of [...values, ""]) {
-        const t0 = performance.now();
-        input.value = v;
+      for (let i = 1; i <= value.length; i++) {
+        input.value = value.slice(0, i).toLowerCase();
         input.dispatchEvent(new Event("input", { bubbles: true }));
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        out.push(performance.now() - t0);
       }
-      return out;
-    }, typed);
-    const sorted = [...times].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)];
-    assert.ok(median < 50, `median keystroke ${median.toFixed(1)} ms over ${fx.doors.length} doors: ${times.map((t) => t.toFixed(0)).join(", ")}`);
+      return [...document.querySelectorAll("a.door")].map((a) => a.textContent ?? "");
+    }, word);
+    assert.ok(shown.length > 0, `no door left after typing ${word}`);
+    const unrelated = shown.filter((t) => !t.toLowerCase().includes(word.toLowerCase()));
+    assert.deepEqual(unrelated, [], `doors shown for ${word} that do not match it`);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
