@@ -3,6 +3,7 @@
 
 use crate::domain::Address;
 use crate::fold::fold;
+use std::borrow::Cow;
 
 /// USPS-style abbreviations, so "123 Main Street" and "123 MAIN ST" are one door.
 const WORDS: &[(&str, &str)] = &[
@@ -23,66 +24,89 @@ const DIRECTIONS: &[&str] = &["n", "s", "e", "w", "ne", "nw", "se", "sw"];
 
 /// The canonical spelling of one folded address word.
 pub fn canonical_word(word: &str) -> String {
-    WORDS
-        .iter()
-        .find(|(long, _)| *long == word)
-        .map(|(_, short)| (*short).to_owned())
-        .unwrap_or_else(|| word.to_owned())
+    canonical(word).to_owned()
+}
+
+/// [`canonical_word`], borrowed.
+pub(crate) fn canonical(word: &str) -> &str {
+    WORDS.iter().find(|(long, _)| *long == word).map_or(word, |(_, short)| short)
 }
 
 /// Upper-cased canonical street: "north main street" → "N MAIN ST".
 pub fn normalize_street(street: &str) -> String {
-    fold(street)
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(|w| canonical_word(w).to_uppercase())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let folded = fold(street);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split(' ').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        push_upper(&mut out, canonical(word));
+    }
+    out
 }
 
 /// The leading digits of a house number: "123A" → 123, "12-B" → 12.
 pub fn number_value(house_number: &str) -> Option<i64> {
-    let digits: String = house_number.chars().take_while(|c| c.is_ascii_digit()).collect();
-    digits.parse().ok()
+    let end = house_number.bytes().position(|b| !b.is_ascii_digit()).unwrap_or(house_number.len());
+    house_number[..end].parse().ok()
 }
 
 fn normalize_unit(unit: &str) -> String {
-    unit.trim().trim_start_matches('#').trim().to_uppercase()
+    let mut out = String::new();
+    push_upper(&mut out, unit_text(unit));
+    out
+}
+
+fn unit_text(unit: &str) -> &str {
+    unit.trim().trim_start_matches('#').trim()
+}
+
+fn push_upper(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| b.to_ascii_uppercase() as char));
+    } else {
+        out.push_str(&s.to_uppercase());
+    }
+}
+
+fn is_unit_designator(token: &str) -> bool {
+    if token.is_ascii() {
+        UNIT_DESIGNATORS.iter().any(|d| d.eq_ignore_ascii_case(token))
+    } else {
+        UNIT_DESIGNATORS.contains(&token.to_lowercase().as_str())
+    }
 }
 
 /// Parses a one-string street address such as ncvoter's `res_street_address`
 /// ("1234  OAK HILL DR   APT 12", "77 1/2 N ELM ST #B", "12½ Pine Rd").
 /// City, state and zip are separate columns in every layout we read.
 pub fn parse_street_line(line: &str) -> Address {
-    let line = line.replace('½', " 1/2");
+    let line = if line.contains('½') { Cow::Owned(line.replace('½', " 1/2")) } else { Cow::Borrowed(line) };
     let mut tokens: Vec<&str> = line.split_whitespace().collect();
     let mut addr = Address::default();
 
     // Unit: from the last designator onwards ("APT 12", "# 4", "#4B").
-    if let Some(pos) = tokens.iter().rposition(|t| {
-        let lower = t.to_lowercase();
-        UNIT_DESIGNATORS.contains(&lower.as_str()) || (t.starts_with('#') && t.len() > 1)
-    }) {
-        if pos > 0 {
-            let unit_tokens = &tokens[pos..];
-            let first = unit_tokens[0];
-            let rest = if first.starts_with('#') && first.len() > 1 {
-                std::iter::once(&first[1..]).chain(unit_tokens[1..].iter().copied()).collect::<Vec<_>>()
-            } else {
-                unit_tokens[1..].to_vec()
-            };
-            // "LOT" and "SPC" with no number after them are street words, not units.
-            if !rest.is_empty() {
-                addr.unit = normalize_unit(&rest.join(" "));
-                tokens.truncate(pos);
-            }
+    if let Some(pos) = tokens.iter().rposition(|t| is_unit_designator(t) || (t.starts_with('#') && t.len() > 1))
+        && pos > 0
+    {
+        let unit_tokens = &tokens[pos..];
+        let first = unit_tokens[0];
+        let rest = if first.starts_with('#') && first.len() > 1 {
+            std::iter::once(&first[1..]).chain(unit_tokens[1..].iter().copied()).collect::<Vec<_>>()
+        } else {
+            unit_tokens[1..].to_vec()
+        };
+        // "LOT" and "SPC" with no number after them are street words, not units.
+        if !rest.is_empty() {
+            addr.unit = normalize_unit(&rest.join(" "));
+            tokens.truncate(pos);
         }
     }
 
     if let Some(first) = tokens.first()
         && first.chars().next().is_some_and(|c| c.is_ascii_digit())
     {
-        addr.house_number = first.to_uppercase();
+        push_upper(&mut addr.house_number, first);
         addr.number_value = number_value(first);
         tokens.remove(0);
         if let Some(next) = tokens.first()
@@ -106,16 +130,21 @@ fn is_fraction(token: &str) -> bool {
 /// The key that makes people one household: number, fraction, street, unit,
 /// and the five-digit zip (or the city where there is no zip).
 pub fn household_key(addr: &Address) -> String {
-    let zip5: String = addr.zip.chars().filter(|c| c.is_ascii_digit()).take(5).collect();
-    let place = if zip5.is_empty() { fold(&addr.city) } else { zip5 };
-    format!(
-        "{}|{}|{}|{}|{}",
-        addr.house_number.to_uppercase(),
-        addr.fraction,
-        addr.street,
-        normalize_unit(&addr.unit),
-        place
-    )
+    let mut key = String::with_capacity(addr.house_number.len() + addr.street.len() + addr.unit.len() + 16);
+    push_upper(&mut key, &addr.house_number);
+    for part in [&addr.fraction, &addr.street] {
+        key.push('|');
+        key.push_str(part);
+    }
+    key.push('|');
+    push_upper(&mut key, unit_text(&addr.unit));
+    key.push('|');
+    let before = key.len();
+    key.extend(addr.zip.chars().filter(|c| c.is_ascii_digit()).take(5));
+    if key.len() == before {
+        key.push_str(&fold(&addr.city));
+    }
+    key
 }
 
 /// Splits a street into its name and side-independent segment, ignoring the

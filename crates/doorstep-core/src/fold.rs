@@ -49,29 +49,61 @@ fn fold_letter(c: char, out: &mut String) -> bool {
 /// then recomposed to NFC so kept marks sit on their letters again.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`] into `out`, replacing what it held, so that a caller folding
+/// many fields can reuse one buffer.
+fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() {
+        fold_ascii(text, out);
+    } else {
+        fold_unicode(text, out);
+    }
+}
+
+fn fold_unicode(text: &str, out: &mut String) {
+    let mut folded = String::with_capacity(text.len());
     let mut base_script = Script::Common;
     for c in text.nfd() {
         if is_combining_mark(c) {
             if marks_are_optional(base_script) {
                 continue;
             }
-            out.push(c);
+            folded.push(c);
             continue;
         }
         base_script = c.script();
-        if fold_letter(c, &mut out) {
+        if fold_letter(c, &mut folded) {
             continue;
         }
         if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
+            folded.extend(c.to_lowercase());
         } else if matches!(c, '\'' | '’' | 'ʼ' | '`') || is_format_char(c) {
             // Joiners (ZWNJ in Persian) and apostrophes vanish rather than split.
+        } else if !folded.ends_with(' ') && !folded.is_empty() {
+            folded.push(' ');
+        }
+    }
+    out.extend(folded.trim_end().nfc());
+}
+
+/// [`fold`] for ASCII text, which is nearly every row of a US voter file:
+/// it has no marks, no scripts to tell apart and nothing to normalize, so
+/// the same rules reduce to a byte loop.
+fn fold_ascii(text: &str, out: &mut String) {
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() {
+            out.push(b.to_ascii_lowercase() as char);
+        } else if matches!(b, b'\'' | b'`') {
+            // Apostrophes vanish, as above.
         } else if !out.ends_with(' ') && !out.is_empty() {
             out.push(' ');
         }
     }
-    let trimmed = out.trim_end();
-    trimmed.nfc().collect()
+    out.truncate(out.trim_end().len());
 }
 
 fn is_format_char(c: char) -> bool {
@@ -84,10 +116,11 @@ fn is_format_char(c: char) -> bool {
 /// because a given name is often typed without the family name and CJK names
 /// have no separator at all.
 pub fn is_prefix_script(word: &str) -> bool {
-    word.chars().all(|c| {
-        matches!(c.script(), Script::Latin | Script::Greek | Script::Cyrillic | Script::Common)
-            || is_combining_mark(c)
-    })
+    word.is_ascii()
+        || word.chars().all(|c| {
+            matches!(c.script(), Script::Latin | Script::Greek | Script::Cyrillic | Script::Common)
+                || is_combining_mark(c)
+        })
 }
 
 /// Surname spellings that the same family gets in different transliterations.
@@ -145,11 +178,12 @@ fn push_term(term: &str, terms: &mut String) {
 /// of those words as a secondary key, and the other spellings of a family name.
 pub fn search_terms(given: &str, middle: &str, family: &str, native: &str) -> String {
     let mut terms = String::with_capacity(64);
+    let mut folded = String::new();
     for (field, is_family) in [(given, false), (middle, false), (family, true), (native, false)] {
         if field.is_empty() {
             continue;
         }
-        let folded = fold(field);
+        fold_into(field, &mut folded);
         for word in folded.split(' ').filter(|w| !w.is_empty()) {
             if is_prefix_script(word) {
                 push_term(word, &mut terms);
@@ -173,9 +207,11 @@ pub fn search_terms(given: &str, middle: &str, family: &str, native: &str) -> St
 /// The search document for one household's address.
 pub fn address_terms(house_number: &str, street: &str, unit: &str, city: &str, zip: &str) -> String {
     let mut terms = String::new();
+    let mut folded = String::new();
     for field in [house_number, street, unit, city, zip] {
-        for word in fold(field).split(' ').filter(|w| !w.is_empty()) {
-            push_term(&crate::address::canonical_word(word), &mut terms);
+        fold_into(field, &mut folded);
+        for word in folded.split(' ').filter(|w| !w.is_empty()) {
+            push_term(crate::address::canonical(word), &mut terms);
         }
     }
     terms
@@ -185,15 +221,14 @@ pub fn address_terms(house_number: &str, street: &str, unit: &str, city: &str, z
 /// "+1 415.555.0134" and "4155550134" all give "4155550134". Anything with
 /// fewer than seven digits is not a phone number and gives "".
 pub fn phone_digits(text: &str) -> String {
-    let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
-    let national = match digits.strip_prefix('1') {
-        Some(rest) if digits.len() == 11 => rest,
-        _ => digits.as_str(),
-    };
-    if national.len() < 7 || national.len() > 15 {
-        return String::new();
+    let mut digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
+    if digits.len() == 11 && digits.starts_with('1') {
+        digits.remove(0);
     }
-    national.to_owned()
+    if digits.len() < 7 || digits.len() > 15 {
+        digits.clear();
+    }
+    digits
 }
 
 /// Quotes one term for an FTS5 MATCH expression.
@@ -270,6 +305,20 @@ mod tests {
     fn cyrillic_and_greek_lowercase() {
         assert_eq!(fold("Ёлкин"), "елкин");
         assert_eq!(fold("Σωκράτης"), fold("ΣΩΚΡΆΤΗΣ"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_shortcut_folds_like_the_general_path(text in "[ -~\t\r\n\x00-\x1f\x7f]{0,40}") {
+            let (mut ascii, mut unicode) = (String::new(), String::new());
+            fold_ascii(&text, &mut ascii);
+            fold_unicode(&text, &mut unicode);
+            proptest::prop_assert_eq!(ascii, unicode);
+            // What lets `is_prefix_script` answer for ASCII without looking.
+            for c in text.chars() {
+                proptest::prop_assert!(matches!(c.script(), Script::Latin | Script::Common), "{c:?}");
+            }
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::address;
 use crate::domain::Address;
 use crate::fold;
 use std::borrow::Cow;
+use uuid::Uuid;
 
 /// What went wrong in one cell (or in the whole row when `column` is None).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -42,6 +43,17 @@ pub struct ImportRow {
     pub search_terms: String,
     pub address_terms: String,
     pub phone_digits: Vec<String>,
+    /// `spoken_languages`, `phones` and `emails` as the JSON the store keeps.
+    pub lists_json: [String; 3],
+    /// Set by the reader thread, which also keeps the household map: the id
+    /// a new person gets, and the door this row belongs to.
+    pub person_id: Uuid,
+    pub household_id: Uuid,
+    pub new_household: bool,
+    /// The rowids of the new person and (when new) household, when the
+    /// reader numbers them itself (see `Numbering`).
+    pub person_rowid: Option<i64>,
+    pub household_rowid: Option<i64>,
 }
 
 /// Decodes one cell: UTF-8 where it is valid, Windows-1252 where it is not.
@@ -63,8 +75,19 @@ pub struct RowParser<'a> {
     pub current_year: i32,
 }
 
+/// Trims a decoded cell (voter files pad names). NFC keeps stacked
+/// Vietnamese marks in one form; ASCII is its own NFC.
+fn clean(text: Cow<'_, str>) -> Cow<'_, str> {
+    match text {
+        Cow::Borrowed(s) if s.is_ascii() => Cow::Borrowed(s.trim()),
+        text => Cow::Owned(unicode_normalization::UnicodeNormalization::nfc(text.trim()).collect()),
+    }
+}
+
 impl RowParser<'_> {
-    pub fn parse(&self, line: u64, record: &csv::ByteRecord) -> Result<ImportRow, Vec<RowProblem>> {
+    /// Parses `record` into `row`, overwriting all of it; rows are recycled
+    /// so that a million-line file does not mean millions of allocations.
+    pub fn parse(&self, line: u64, record: &csv::ByteRecord, row: &mut ImportRow) -> Result<(), Vec<RowProblem>> {
         let mut problems = Vec::new();
         if record.len() != self.headers.len() {
             problems.push(RowProblem {
@@ -78,17 +101,12 @@ impl RowParser<'_> {
             });
             return Err(problems);
         }
-        let cell = |col: usize| -> String {
-            let text = decode(record.get(col).unwrap_or_default());
-            let trimmed = text.trim();
-            // Voter files pad names; NFC keeps stacked Vietnamese marks in one form.
-            if trimmed.is_ascii() {
-                trimmed.to_owned()
-            } else {
-                unicode_normalization::UnicodeNormalization::nfc(trimmed).collect()
-            }
-        };
+        let cell = |col: usize| clean(decode(record.get(col).unwrap_or_default()));
         let get = |field: Field| self.map.column(field).map(cell).unwrap_or_default();
+        let set = |dst: &mut String, field: Field| {
+            dst.clear();
+            dst.push_str(&get(field));
+        };
         let mut problem = |col: usize, message: String| {
             problems.push(RowProblem {
                 line,
@@ -97,18 +115,24 @@ impl RowParser<'_> {
             });
         };
 
-        let mut row = ImportRow {
-
-            given_name: get(Field::GivenName),
-            middle_name: get(Field::MiddleName),
-            family_name: get(Field::FamilyName),
-            name_suffix: get(Field::NameSuffix),
-            native_name: get(Field::NativeName),
-            gender: get(Field::Gender),
-            party: get(Field::Party),
-            precinct: get(Field::Precinct),
-            ..Default::default()
-        };
+        set(&mut row.given_name, Field::GivenName);
+        set(&mut row.middle_name, Field::MiddleName);
+        set(&mut row.family_name, Field::FamilyName);
+        set(&mut row.name_suffix, Field::NameSuffix);
+        set(&mut row.native_name, Field::NativeName);
+        set(&mut row.gender, Field::Gender);
+        set(&mut row.party, Field::Party);
+        set(&mut row.precinct, Field::Precinct);
+        row.birth_year = None;
+        row.preferred_language.clear();
+        row.spoken_languages.clear();
+        row.phones.clear();
+        row.phone_digits.clear();
+        row.emails.clear();
+        row.external_ids.clear();
+        row.latitude = None;
+        row.longitude = None;
+        row.do_not_contact = false;
 
         if row.given_name.is_empty() && row.family_name.is_empty() && row.native_name.is_empty() {
             let col = self.map.column(Field::FamilyName).or(self.map.column(Field::GivenName)).unwrap_or(0);
@@ -118,7 +142,7 @@ impl RowParser<'_> {
         for (scheme, col) in &self.map.external_ids {
             let value = cell(*col);
             if !value.is_empty() {
-                row.external_ids.push((scheme.clone(), value));
+                row.external_ids.push((scheme.clone(), value.into_owned()));
             }
         }
         if row.external_ids.is_empty() && !self.map.external_ids.is_empty() {
@@ -134,7 +158,7 @@ impl RowParser<'_> {
             let number = format!("{}{}", get(Field::HouseNumber), get(Field::NumberSuffix));
             a.number_value = address::number_value(&number);
             a.house_number = number.to_uppercase();
-            a.fraction = get(Field::HouseFraction);
+            a.fraction = get(Field::HouseFraction).into_owned();
             let street = [Field::StreetDirPrefix, Field::StreetName, Field::StreetType, Field::StreetDirSuffix]
                 .into_iter()
                 .map(get)
@@ -150,9 +174,9 @@ impl RowParser<'_> {
                 addr.unit = unit.trim_start_matches('#').trim().to_uppercase();
             }
         }
-        addr.city = get(Field::City);
-        addr.state = get(Field::State);
-        addr.zip = get(Field::Zip);
+        addr.city = get(Field::City).into_owned();
+        addr.state = get(Field::State).into_owned();
+        addr.zip = get(Field::Zip).into_owned();
         if addr.street.is_empty() {
             let col = self.map.column(Field::StreetLine).or(self.map.column(Field::StreetName)).unwrap_or(0);
             problem(col, "the address has no street".into());
@@ -189,7 +213,7 @@ impl RowParser<'_> {
                 problem(col, format!("{v:?} is not a phone number"));
                 continue;
             }
-            let formatted = if digits.len() == 10 { format!("+1{digits}") } else { v.clone() };
+            let formatted = if digits.len() == 10 { format!("+1{digits}") } else { v.to_string() };
             if !row.phones.contains(&formatted) {
                 row.phones.push(formatted);
                 row.phone_digits.push(digits);
@@ -202,8 +226,8 @@ impl RowParser<'_> {
             }
             if !v.contains('@') || v.contains(' ') {
                 problem(col, format!("{v:?} is not an email address"));
-            } else if !row.emails.contains(&v) {
-                row.emails.push(v);
+            } else if !row.emails.iter().any(|e| *e == v) {
+                row.emails.push(v.into_owned());
             }
         }
         if let Some(col) = self.map.column(Field::Language) {
@@ -251,11 +275,24 @@ impl RowParser<'_> {
         if !problems.is_empty() {
             return Err(problems);
         }
-        row.household_key = address::household_key(&addr);
-        row.search_terms = fold::search_terms(&row.given_name, &row.middle_name, &row.family_name, &row.native_name);
-        row.address_terms = fold::address_terms(&addr.house_number, &addr.street, &addr.unit, &addr.city, &addr.zip);
-        row.address = addr;
-        Ok(row)
+        // Rows are recycled: copying into their buffers is cheaper than
+        // freeing the old strings, which have long gone cold in the cache.
+        row.household_key.clone_from(&address::household_key(&addr));
+        row.search_terms.clone_from(&fold::search_terms(&row.given_name, &row.middle_name, &row.family_name, &row.native_name));
+        row.address_terms.clone_from(&fold::address_terms(&addr.house_number, &addr.street, &addr.unit, &addr.city, &addr.zip));
+        for (json, list) in row.lists_json.iter_mut().zip([&row.spoken_languages, &row.phones, &row.emails]) {
+            json.clone_from(&serde_json::to_string(list).expect("strings serialize"));
+        }
+        let Address { house_number, number_value, fraction, street, unit, city, state, zip } = &mut row.address;
+        house_number.clone_from(&addr.house_number);
+        *number_value = addr.number_value;
+        fraction.clone_from(&addr.fraction);
+        street.clone_from(&addr.street);
+        unit.clone_from(&addr.unit);
+        city.clone_from(&addr.city);
+        state.clone_from(&addr.state);
+        zip.clone_from(&addr.zip);
+        Ok(())
     }
 }
 
