@@ -15,19 +15,18 @@ use doorstep_server::Backend;
 use doorstep_server::sqlite::SqliteBackend;
 use proptest::prelude::*;
 use rand::{Rng, SeedableRng, rngs::StdRng};
-use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use uuid::Uuid;
 
 /// A link that loses requests, loses answers, delivers twice and replays old requests.
 struct FaultyLink {
     backend: Arc<SqliteBackend>,
     auth: DeviceAuth,
-    rng: RefCell<StdRng>,
+    rng: Mutex<StdRng>,
     faults: bool,
-    sent: RefCell<Vec<PushRequest>>,
+    sent: Mutex<Vec<PushRequest>>,
 }
 
 fn to_sync(e: doorstep_server::ApiError) -> SyncError {
@@ -40,7 +39,7 @@ fn to_sync(e: doorstep_server::ApiError) -> SyncError {
 
 impl FaultyLink {
     fn roll(&self, p: f64) -> bool {
-        self.faults && self.rng.borrow_mut().random_bool(p)
+        self.faults && self.rng.lock().unwrap().random_bool(p)
     }
 }
 
@@ -52,15 +51,15 @@ impl Transport for FaultyLink {
         if self.roll(0.2) {
             // An old request arrives late, out of order.
             let old = {
-                let sent = self.sent.borrow();
-                if sent.is_empty() { None } else { Some(sent[self.rng.borrow_mut().random_range(0..sent.len())].clone()) }
+                let sent = self.sent.lock().unwrap();
+                if sent.is_empty() { None } else { Some(sent[self.rng.lock().unwrap().random_range(0..sent.len())].clone()) }
             };
             if let Some(old) = old {
                 let _ = self.backend.push(&self.auth, old);
             }
         }
         let resp = self.backend.push(&self.auth, req.clone()).map_err(to_sync)?;
-        self.sent.borrow_mut().push(req.clone());
+        self.sent.lock().unwrap().push(req.clone());
         if self.roll(0.2) {
             self.backend.push(&self.auth, req.clone()).map_err(to_sync)?;
         }
@@ -151,7 +150,7 @@ fn setup(dir: &Path) -> (Arc<SqliteBackend>, Vec<Phone>, Uuid) {
 }
 
 fn sync(backend: &Arc<SqliteBackend>, phone: &mut Phone, seed: u64, faults: bool) -> Result<(), SyncError> {
-    let link = FaultyLink { backend: backend.clone(), auth: phone.auth.clone(), rng: RefCell::new(StdRng::seed_from_u64(seed)), faults, sent: RefCell::new(vec![]) };
+    let link = FaultyLink { backend: backend.clone(), auth: phone.auth.clone(), rng: Mutex::new(StdRng::seed_from_u64(seed)), faults, sent: Mutex::new(vec![]) };
     client::sync(&mut phone.sync_store, &link).map(|_| ())
 }
 

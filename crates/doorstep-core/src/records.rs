@@ -99,12 +99,16 @@ pub fn reindex_person(conn: &Connection, id: Uuid) -> Result<()> {
     let Some((rowid, given, middle, family, native, phones)) = row else { return Ok(()) };
     conn.prepare_cached("DELETE FROM people_search WHERE rowid = ?1")?.execute([rowid])?;
     conn.prepare_cached("DELETE FROM phone_index WHERE person_rowid = ?1")?.execute([rowid])?;
+    index_person(conn, rowid, &given, &middle, &family, &native, &from_json::<Vec<String>>(&phones))
+}
+
+/// Adds a person's name and phone search entries; they must have none yet.
+fn index_person(conn: &Connection, rowid: i64, given: &str, middle: &str, family: &str, native: &str, phones: &[String]) -> Result<()> {
     conn.prepare_cached("INSERT INTO people_search(rowid, terms) VALUES (?1, ?2)")?
-        .execute(params![rowid, fold::search_terms(&given, &middle, &family, &native)])?;
-    let phones: Vec<String> = from_json(&phones);
+        .execute(params![rowid, fold::search_terms(given, middle, family, native)])?;
     let mut ins = conn.prepare_cached("INSERT OR IGNORE INTO phone_index(digits, person_rowid) VALUES (?1, ?2)")?;
     for p in phones {
-        let d = fold::phone_digits(&p);
+        let d = fold::phone_digits(p);
         if !d.is_empty() {
             ins.execute(params![d, rowid])?;
         }
@@ -217,42 +221,84 @@ pub fn load_household(conn: &Connection, org: Uuid, id: Uuid) -> Result<Option<H
 /// given; each last-writer-wins field only where `versions` says it is newer
 /// than what this store holds, so a pull never overwrites a newer local edit.
 pub fn upsert_person(conn: &Connection, org: Uuid, p: &Person, versions: &BTreeMap<PersonField, Hlc>, deleted: bool) -> Result<()> {
-    let exists: bool = conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM people WHERE id = ?1)")?.query_row([p.id], |r| r.get(0))?;
-    if !exists {
-        conn.prepare_cached(
-            "INSERT INTO people(id, org_id, household_id, given_name, middle_name, family_name, name_suffix, native_name,
-                 birth_year, gender, party, preferred_language, spoken_languages, phones, emails, do_not_contact, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-        )?
-        .execute(params![p.id, org, p.household_id, p.given_name, p.middle_name, p.family_name, p.name_suffix,
-            p.native_name, p.birth_year, p.gender, p.party, p.preferred_language, json(&p.spoken_languages),
-            json(&p.phones), json(&p.emails), p.do_not_contact, now_text()])?;
-        for (field, hlc) in versions {
-            set_field_version(conn, p.id, *field, *hlc)?;
-        }
-    } else {
-        conn.prepare_cached(
-            "UPDATE people SET household_id = ?2, given_name = ?3, middle_name = ?4, family_name = ?5, name_suffix = ?6,
-                 native_name = ?7, birth_year = ?8, gender = ?9, party = ?10, updated_at = ?11 WHERE id = ?1",
-        )?
-        .execute(params![p.id, p.household_id, p.given_name, p.middle_name, p.family_name, p.name_suffix, p.native_name,
-            p.birth_year, p.gender, p.party, now_text()])?;
-        for field in PersonField::ALL {
-            let value = person_field_value(p, field);
-            match versions.get(&field) {
-                Some(hlc) => {
-                    merge_person_field(conn, p.id, field, &value, *hlc)?;
-                }
-                // A field nobody has edited in the field carries the voter
-                // file's value, unless this store has a versioned edit.
-                None if field_version(conn, p.id, field)?.is_none() => set_person_column(conn, p.id, field, &value)?,
-                None => {}
+    match load_person(conn, org, p.id)? {
+        None => insert_person(conn, org, p, versions, deleted),
+        // Pulls deliver a person again with every page that names them (a
+        // day's attempts at their door); what is already here costs a read.
+        Some((held, was_deleted)) if already_held(conn, &held, was_deleted, p, versions, deleted)? => Ok(()),
+        Some(_) => update_person(conn, org, p, versions, deleted),
+    }
+}
+
+/// Whether writing `p` would leave the store as it is.
+fn already_held(
+    conn: &Connection,
+    held: &Person,
+    was_deleted: bool,
+    p: &Person,
+    versions: &BTreeMap<PersonField, Hlc>,
+    deleted: bool,
+) -> Result<bool> {
+    if was_deleted != deleted || !p.external_ids.iter().all(|(scheme, value)| held.external_ids.get(scheme) == Some(value)) {
+        return Ok(false);
+    }
+    let bare = |x: &Person| Person { external_ids: BTreeMap::new(), ..x.clone() };
+    if bare(held) != bare(p) {
+        return Ok(false);
+    }
+    // Same values, but a newer clock must still be recorded.
+    let held_versions = person_versions(conn, p.id)?;
+    Ok(versions.iter().all(|(field, hlc)| held_versions.get(field).is_some_and(|h| h >= hlc)))
+}
+
+fn insert_person(conn: &Connection, org: Uuid, p: &Person, versions: &BTreeMap<PersonField, Hlc>, deleted: bool) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO people(id, org_id, household_id, given_name, middle_name, family_name, name_suffix, native_name,
+             birth_year, gender, party, preferred_language, spoken_languages, phones, emails, do_not_contact, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    )?
+    .execute(params![p.id, org, p.household_id, p.given_name, p.middle_name, p.family_name, p.name_suffix,
+        p.native_name, p.birth_year, p.gender, p.party, p.preferred_language, json(&p.spoken_languages),
+        json(&p.phones), json(&p.emails), p.do_not_contact, now_text()])?;
+    let rowid = conn.last_insert_rowid();
+    for (field, hlc) in versions {
+        set_field_version(conn, p.id, *field, *hlc)?;
+    }
+    write_external_ids(conn, org, p)?;
+    if deleted {
+        return tombstone_person(conn, p.id);
+    }
+    // New here: nothing to take out of the search index first.
+    index_person(conn, rowid, &p.given_name, &p.middle_name, &p.family_name, &p.native_name, &p.phones)
+}
+
+fn update_person(conn: &Connection, org: Uuid, p: &Person, versions: &BTreeMap<PersonField, Hlc>, deleted: bool) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE people SET household_id = ?2, given_name = ?3, middle_name = ?4, family_name = ?5, name_suffix = ?6,
+             native_name = ?7, birth_year = ?8, gender = ?9, party = ?10, updated_at = ?11 WHERE id = ?1",
+    )?
+    .execute(params![p.id, p.household_id, p.given_name, p.middle_name, p.family_name, p.name_suffix, p.native_name,
+        p.birth_year, p.gender, p.party, now_text()])?;
+    for field in PersonField::ALL {
+        let value = person_field_value(p, field);
+        match versions.get(&field) {
+            Some(hlc) => {
+                merge_person_field(conn, p.id, field, &value, *hlc)?;
             }
+            // A field nobody has edited in the field carries the voter
+            // file's value, unless this store has a versioned edit.
+            None if field_version(conn, p.id, field)?.is_none() => set_person_column(conn, p.id, field, &value)?,
+            None => {}
         }
     }
     if deleted {
         tombstone_person(conn, p.id)?;
     }
+    write_external_ids(conn, org, p)?;
+    reindex_person(conn, p.id)
+}
+
+fn write_external_ids(conn: &Connection, org: Uuid, p: &Person) -> Result<()> {
     let mut ext = conn.prepare_cached(
         "INSERT INTO external_ids(org_id, scheme, value, person_id) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT(org_id, scheme, value) DO UPDATE SET person_id = excluded.person_id",
@@ -260,7 +306,7 @@ pub fn upsert_person(conn: &Connection, org: Uuid, p: &Person, versions: &BTreeM
     for (scheme, value) in &p.external_ids {
         ext.execute(params![org, scheme, value, p.id])?;
     }
-    reindex_person(conn, p.id)
+    Ok(())
 }
 
 /// A deleted person keeps only their id, so attempts that name them still

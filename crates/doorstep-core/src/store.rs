@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
     (1, "domain", include_str!("../../../schema/migrations/0001_domain.sql")),
     (2, "search", include_str!("../../../schema/migrations/0002_search.sql")),
     (3, "sync", include_str!("../../../schema/migrations/0003_sync.sql")),
+    (4, "member_changes", include_str!("../../../schema/migrations/0004_member_changes.sql")),
 ];
 
 pub struct Store {
@@ -52,7 +53,8 @@ impl Store {
             "PRAGMA journal_mode = WAL;
              PRAGMA synchronous = NORMAL;
              PRAGMA foreign_keys = ON;
-             PRAGMA temp_store = MEMORY;",
+             PRAGMA temp_store = MEMORY;
+             PRAGMA cache_size = -16384;",
         )?;
         register_functions(&conn)?;
         migrate(&mut conn, version)?;

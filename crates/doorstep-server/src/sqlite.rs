@@ -7,31 +7,57 @@
 use crate::backend::{ApiError, Backend};
 use doorstep_core::accounts::{self, DeviceAuth};
 use doorstep_core::address::household_key;
+use doorstep_core::domain::Attempt;
 use doorstep_core::records;
 use doorstep_core::store::Store;
 use doorstep_core::sync::changes::{self, Entity};
 use doorstep_core::sync::hlc::{self, Hlc};
 use doorstep_core::sync::proto::*;
 use rusqlite::{Connection, OptionalExtension, params};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Mutex;
 use uuid::Uuid;
 
 const READERS: usize = 4;
-/// People per snapshot page, and change rows per incremental page.
+/// People per snapshot page (each with their household and attempts).
 const DEFAULT_PAGE: u32 = 2000;
 const MAX_PAGE: u32 = 5000;
+/// Change rows per incremental page: most are single attempts, far smaller
+/// than a person with everything that comes with them.
+const CHANGES_PER_PAGE: u32 = 2000;
 
 pub struct SqliteBackend {
     writer: Mutex<Store>,
     readers: Vec<Mutex<Store>>,
     next_reader: std::sync::atomic::AtomicUsize,
+    /// Dropped with the backend, which stops the checkpointer.
+    _checkpointer: std::sync::mpsc::Sender<()>,
 }
+
+/// How often the checkpointer copies the write-ahead log into the database.
+const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
 
 impl SqliteBackend {
     pub fn open(path: &Path) -> doorstep_core::Result<SqliteBackend> {
         let writer = Store::open(path)?;
+        // SQLite checkpoints in whichever commit crosses the log's size
+        // limit, so one push in a few hundred would wait for it. A thread of
+        // its own does it instead; a passive checkpoint never blocks a push
+        // or a pull.
+        writer.conn().execute_batch("PRAGMA wal_autocheckpoint = 0")?;
+        let checkpointer = Store::open(path)?;
+        let (stop, stopped) = std::sync::mpsc::channel::<()>();
+        std::thread::Builder::new()
+            .name("checkpointer".into())
+            .spawn(move || {
+                while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(CHECKPOINT_EVERY) {
+                    if let Err(e) = checkpointer.conn().query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
+                        tracing::warn!(error = %e, "checkpoint failed");
+                    }
+                }
+            })
+            .map_err(|e| doorstep_core::Error::Invalid(format!("starting the checkpointer: {e}")))?;
         // Nested EXISTS above, not joins: the planner must start from the
         // change's own row, never from every member of a big list.
         let readers = (0..READERS)
@@ -42,7 +68,7 @@ impl SqliteBackend {
                 Ok(Mutex::new(store))
             })
             .collect::<doorstep_core::Result<_>>()?;
-        Ok(SqliteBackend { writer: Mutex::new(writer), readers, next_reader: Default::default() })
+        Ok(SqliteBackend { writer: Mutex::new(writer), readers, next_reader: Default::default(), _checkpointer: stop })
     }
 
     fn reader(&self) -> std::sync::MutexGuard<'_, Store> {
@@ -106,9 +132,11 @@ impl Backend for SqliteBackend {
             return Err(ApiError::new(409, "sequence_gap", format!("expected operation {} next, got {}", last_seq + 1, first.seq)));
         }
         let now = hlc::now_ms();
+        let mut tenancy = Tenancy::new(&tx, auth.org_id);
         for op in &fresh {
-            apply(&tx, auth, op, now).map_err(|e| ApiError { message: format!("operation {}: {}", op.seq, e.message), ..e })?;
+            apply(&tx, &mut tenancy, auth, op, now).map_err(|e| ApiError { message: format!("operation {}: {}", op.seq, e.message), ..e })?;
         }
+        drop(tenancy);
         let acked = fresh.last().map(|o| o.seq).unwrap_or(last_seq).max(last_seq);
         tx.execute(
             "UPDATE devices SET last_seq = ?2, last_seen_at = ?3 WHERE id = ?1",
@@ -119,7 +147,10 @@ impl Backend for SqliteBackend {
     }
 
     fn pull(&self, auth: &DeviceAuth, req: PullRequest) -> Result<PullResponse, ApiError> {
-        let limit = req.limit.unwrap_or(DEFAULT_PAGE).clamp(1, MAX_PAGE);
+        let limits = match req.limit {
+            Some(n) => (n.clamp(1, MAX_PAGE), n.clamp(1, MAX_PAGE)),
+            None => (DEFAULT_PAGE, CHANGES_PER_PAGE),
+        };
         let mut store = self.reader();
         // One read transaction: every page of this answer sees the same state.
         let tx = store.conn_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)?;
@@ -137,7 +168,7 @@ impl Backend for SqliteBackend {
         for list in &assigned {
             let cursor = req.scopes.get(list).map(String::as_str).unwrap_or("");
             let cursor = Cursor::parse(cursor).map_err(|m| ApiError::bad_request(format!("scope {list}: {m}")))?;
-            pages.push(page(&tx, auth.org_id, *list, cursor, watermark, floor, limit)?);
+            pages.push(page(&tx, auth.org_id, *list, cursor, watermark, floor, limits)?);
         }
         drop(tx);
         drop(store);
@@ -155,41 +186,85 @@ impl Backend for SqliteBackend {
     }
 }
 
-/// Which org a row belongs to, if it exists at all.
-fn owner(conn: &Connection, table: &str, id: Uuid) -> Result<Option<Uuid>, ApiError> {
-    Ok(conn
-        .prepare_cached(&format!("SELECT org_id FROM {table} WHERE id = ?1"))?
-        .query_row([id], |r| r.get(0))
-        .optional()?)
+/// Tenancy checks for one push. A batch names the same people and
+/// households again and again (a list's doors, knocked all day), so each is
+/// looked up once per batch.
+struct Tenancy<'c> {
+    conn: &'c Connection,
+    org: Uuid,
+    known: HashMap<(Table, Uuid), Option<Uuid>>,
 }
 
-/// Exists in this org: Ok(true); missing: Ok(false); another org's: 404.
-fn check_tenant(conn: &Connection, table: &'static str, what: &str, id: Uuid, org: Uuid) -> Result<bool, ApiError> {
-    match owner(conn, table, id)? {
-        Some(o) if o == org => Ok(true),
-        Some(_) => Err(ApiError::not_found(what, id)),
-        None => Ok(false),
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Table {
+    People,
+    Households,
+    Lists,
+}
+
+impl<'c> Tenancy<'c> {
+    fn new(conn: &'c Connection, org: Uuid) -> Self {
+        Tenancy { conn, org, known: HashMap::new() }
+    }
+
+    /// Which org a row belongs to, if it exists at all.
+    fn owner(&mut self, table: Table, id: Uuid) -> Result<Option<Uuid>, ApiError> {
+        if let Some(owner) = self.known.get(&(table, id)) {
+            return Ok(*owner);
+        }
+        let sql = match table {
+            Table::People => "SELECT org_id FROM people WHERE id = ?1",
+            Table::Households => "SELECT org_id FROM households WHERE id = ?1",
+            Table::Lists => "SELECT org_id FROM lists WHERE id = ?1",
+        };
+        let owner = self.conn.prepare_cached(sql)?.query_row([id], |r| r.get(0)).optional()?;
+        self.known.insert((table, id), owner);
+        Ok(owner)
+    }
+
+    /// Exists in this org: Ok(true); missing: Ok(false); another org's: 404.
+    fn check(&mut self, table: Table, id: Uuid) -> Result<bool, ApiError> {
+        match self.owner(table, id)? {
+            Some(o) if o == self.org => Ok(true),
+            Some(_) => Err(ApiError::not_found(table.what(), id)),
+            None => Ok(false),
+        }
+    }
+
+    /// This op wrote the row: later ops of the batch find it without a lookup.
+    fn created(&mut self, table: Table, id: Uuid) {
+        self.known.insert((table, id), Some(self.org));
     }
 }
 
-fn apply(tx: &Connection, auth: &DeviceAuth, op: &Op, now: u64) -> Result<(), ApiError> {
+impl Table {
+    fn what(self) -> &'static str {
+        match self {
+            Table::People => "person",
+            Table::Households => "household",
+            Table::Lists => "list",
+        }
+    }
+}
+
+fn apply(tx: &Connection, tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, op: &Op, now: u64) -> Result<(), ApiError> {
     let org = auth.org_id;
     match &op.body {
         OpBody::Attempt { attempt } => {
             if let Some(p) = attempt.person_id
-                && !check_tenant(tx, "people", "person", p, org)?
+                && !tenancy.check(Table::People, p)?
             {
                 return Err(ApiError::not_found("person", p));
             }
             if let Some(h) = attempt.household_id
-                && !check_tenant(tx, "households", "household", h, org)?
+                && !tenancy.check(Table::Households, h)?
             {
                 return Err(ApiError::not_found("household", h));
             }
             if let Some(l) = attempt.list_id {
                 // A list deleted since is fine (the attempt must survive);
                 // another organization's is not.
-                check_tenant(tx, "lists", "list", l, org)?;
+                tenancy.check(Table::Lists, l)?;
             }
             let mut attempt = attempt.clone();
             // Who and which device come from the token, not from the body.
@@ -202,7 +277,7 @@ fn apply(tx: &Connection, auth: &DeviceAuth, op: &Op, now: u64) -> Result<(), Ap
             }
         }
         OpBody::PersonEdit { person_id, field, value, hlc: clock } => {
-            if !check_tenant(tx, "people", "person", *person_id, org)? {
+            if !tenancy.check(Table::People, *person_id)? {
                 return Err(ApiError::not_found("person", person_id));
             }
             let deleted: bool =
@@ -215,27 +290,29 @@ fn apply(tx: &Connection, auth: &DeviceAuth, op: &Op, now: u64) -> Result<(), Ap
         OpBody::PersonAdd { person, household, list_id, hlc: clock } => {
             let clock: Hlc = hlc::clamp(*clock, now);
             if let Some(h) = household
-                && !check_tenant(tx, "households", "household", h.id, org)?
+                && !tenancy.check(Table::Households, h.id)?
             {
                 // Met at a new address: kept as its own household, keyed by
                 // id so it never collides with a voter-file door.
                 records::upsert_household(tx, org, h, Some(&format!("{}|{}", household_key(&h.address), h.id)))?;
                 changes::record(tx, org, Entity::Household, h.id, None, false)?;
+                tenancy.created(Table::Households, h.id);
             }
             if let Some(hid) = person.household_id
-                && !check_tenant(tx, "households", "household", hid, org)?
+                && !tenancy.check(Table::Households, hid)?
             {
                 return Err(ApiError::not_found("household", hid));
             }
-            if !check_tenant(tx, "people", "person", person.id, org)? {
+            if !tenancy.check(Table::People, person.id)? {
                 let versions: BTreeMap<PersonField, Hlc> = PersonField::ALL.into_iter().map(|f| (f, clock)).collect();
                 let mut person = person.clone();
                 person.external_ids.clear();
                 records::upsert_person(tx, org, &person, &versions, false)?;
                 changes::record(tx, org, Entity::Person, person.id, None, false)?;
+                tenancy.created(Table::People, person.id);
             }
             if let Some(l) = list_id
-                && check_tenant(tx, "lists", "list", *l, org)?
+                && tenancy.check(Table::Lists, *l)?
             {
                 let n = tx.execute("INSERT OR IGNORE INTO list_people(list_id, person_id) VALUES (?1, ?2)", params![l, person.id])?;
                 if n > 0 {
@@ -287,11 +364,13 @@ struct PageBuilder<'c> {
     org: Uuid,
     items: Vec<Item>,
     seen: HashSet<(u8, Uuid)>,
+    /// Each person's household, as looked up for this page.
+    households_of: HashMap<Uuid, Option<Uuid>>,
 }
 
 impl<'c> PageBuilder<'c> {
     fn new(conn: &'c Connection, org: Uuid) -> Self {
-        PageBuilder { conn, org, items: Vec::new(), seen: HashSet::new() }
+        PageBuilder { conn, org, items: Vec::new(), seen: HashSet::new(), households_of: HashMap::new() }
     }
 
     fn once(&mut self, kind: u8, id: Uuid) -> bool {
@@ -334,11 +413,47 @@ impl<'c> PageBuilder<'c> {
         Ok(())
     }
 
-    fn attempt(&mut self, id: Uuid) -> Result<(), ApiError> {
+    /// An attempt from the change log at `seq`. The device holds every
+    /// member of its list with their household (the snapshot and the member
+    /// changes brought them), so the attempt travels alone, unless its
+    /// person joined the list after it (`joined`: the latest member change
+    /// of each person whose membership changed since the cursor): that
+    /// member change comes later in the log, so the person must come now.
+    fn logged_attempt(&mut self, id: Uuid, seq: i64, joined: &HashMap<Uuid, i64>) -> Result<(), ApiError> {
         if !self.once(4, id) {
             return Ok(());
         }
         let Some(a) = records::load_attempt(self.conn, self.org, id)? else { return Ok(()) };
+        let Some(person) = a.person_id else { return self.loaded_attempt(a) };
+        if joined.get(&person).is_some_and(|&at| at > seq) {
+            return self.loaded_attempt(a);
+        }
+        if let Some(h) = a.household_id
+            && self.household_of(person)? != Some(h)
+        {
+            // Knocked at a door the person has since moved from.
+            self.household(h)?;
+        }
+        self.items.push(Item::Attempt { attempt: a });
+        Ok(())
+    }
+
+    fn household_of(&mut self, person: Uuid) -> Result<Option<Uuid>, ApiError> {
+        if let Some(h) = self.households_of.get(&person) {
+            return Ok(*h);
+        }
+        let h: Option<Uuid> = self
+            .conn
+            .prepare_cached("SELECT household_id FROM people WHERE id = ?1")?
+            .query_row([person], |r| r.get(0))
+            .optional()?
+            .flatten();
+        self.households_of.insert(person, h);
+        Ok(h)
+    }
+
+    /// An attempt already read, with what it names.
+    fn loaded_attempt(&mut self, a: Attempt) -> Result<(), ApiError> {
         if let Some(p) = a.person_id {
             self.person(p)?;
         }
@@ -350,13 +465,17 @@ impl<'c> PageBuilder<'c> {
     }
 
     fn member(&mut self, list: Uuid, person: Uuid) -> Result<(), ApiError> {
-        if !self.once(3, person) {
-            return Ok(());
-        }
         let is_member: bool = self
             .conn
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM list_people WHERE list_id = ?1 AND person_id = ?2)")?
             .query_row(params![list, person], |r| r.get(0))?;
+        self.membership(list, person, is_member)
+    }
+
+    fn membership(&mut self, list: Uuid, person: Uuid, is_member: bool) -> Result<(), ApiError> {
+        if !self.once(3, person) {
+            return Ok(());
+        }
         if is_member {
             self.person(person)?;
         }
@@ -365,7 +484,16 @@ impl<'c> PageBuilder<'c> {
     }
 }
 
-fn page(conn: &Connection, org: Uuid, list: Uuid, cursor: Option<Cursor>, watermark: i64, floor: i64, limit: u32) -> Result<ScopePage, ApiError> {
+/// `limits`: people per snapshot page, and change rows per change page.
+fn page(
+    conn: &Connection,
+    org: Uuid,
+    list: Uuid,
+    cursor: Option<Cursor>,
+    watermark: i64,
+    floor: i64,
+    (people_limit, changes_limit): (u32, u32),
+) -> Result<ScopePage, ApiError> {
     let (cursor, reset) = match cursor {
         None => (Cursor::Snapshot { at: watermark, after: None }, false),
         // Slept through the tombstone window: deletes may have been missed.
@@ -384,17 +512,24 @@ fn page(conn: &Connection, org: Uuid, list: Uuid, cursor: Option<Cursor>, waterm
             let after = after.unwrap_or(Uuid::nil());
             let people: Vec<Uuid> = conn
                 .prepare_cached("SELECT person_id FROM list_people WHERE list_id = ?1 AND person_id > ?2 ORDER BY person_id LIMIT ?3")?
-                .query_map(params![list, after, limit], |r| r.get(0))?
+                .query_map(params![list, after, people_limit], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
-            let mut attempts = conn.prepare_cached("SELECT id FROM attempts WHERE person_id = ?1 AND +org_id = ?2")?;
+            let mut attempts = conn.prepare_cached(&format!(
+                "SELECT {} FROM attempts WHERE person_id = ?1 AND +org_id = ?2",
+                records::ATTEMPT_COLUMNS
+            ))?;
             for p in &people {
-                b.member(list, *p)?;
-                let ids: Vec<Uuid> = attempts.query_map(params![p, org], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-                for a in ids {
-                    b.attempt(a)?;
+                // Read from the list itself a moment ago: a member.
+                b.membership(list, *p, true)?;
+                let found: Vec<Attempt> =
+                    attempts.query_map(params![p, org], records::attempt_from_row)?.collect::<rusqlite::Result<_>>()?;
+                for a in found {
+                    if b.once(4, a.id) {
+                        b.loaded_attempt(a)?;
+                    }
                 }
             }
-            if people.len() as u32 == limit {
+            if people.len() as u32 == people_limit {
                 (Cursor::Snapshot { at, after: people.last().copied() }, true)
             } else {
                 // Copied: follow the log from the copy's point; anything that
@@ -416,9 +551,21 @@ fn page(conn: &Connection, org: Uuid, list: Uuid, cursor: Option<Cursor>, waterm
                                AND EXISTS (SELECT 1 FROM list_people lp WHERE lp.list_id = ?4 AND lp.person_id = a.person_id))))))
                      ORDER BY c.seq LIMIT ?5",
                 )?
-                .query_map(params![org, seq, watermark, list, limit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+                .query_map(params![org, seq, watermark, list, changes_limit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
                 .collect::<rusqlite::Result<_>>()?;
-            for (_, entity, id, list_id, deleted) in &rows {
+            // Looking to the watermark, not to the page's end: the member
+            // change may be pages away.
+            let joined: HashMap<Uuid, i64> = match rows.first() {
+                Some(_) => conn
+                    .prepare_cached(
+                        "SELECT entity_id, max(seq) FROM changes WHERE list_id = ?4 AND seq > ?2 AND seq <= ?3
+                           AND entity = 'member' AND org_id = ?1 GROUP BY entity_id",
+                    )?
+                    .query_map(params![org, seq, watermark, list], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<rusqlite::Result<_>>()?,
+                None => HashMap::new(),
+            };
+            for (seq, entity, id, list_id, deleted) in &rows {
                 match Entity::parse(entity) {
                     Some(Entity::Person) if *deleted => {
                         if b.once(2, *id)
@@ -429,13 +576,13 @@ fn page(conn: &Connection, org: Uuid, list: Uuid, cursor: Option<Cursor>, waterm
                     }
                     Some(Entity::Person) => b.person(*id)?,
                     Some(Entity::Household) => b.household(*id)?,
-                    Some(Entity::Attempt) => b.attempt(*id)?,
+                    Some(Entity::Attempt) => b.logged_attempt(*id, *seq, &joined)?,
                     Some(Entity::Member) => b.member(list_id.unwrap_or(list), *id)?,
                     Some(Entity::List) => b.list_header(list)?,
                     None => tracing::warn!(entity, "unknown entity in the change log"),
                 }
             }
-            if rows.len() as u32 == limit {
+            if rows.len() as u32 == changes_limit {
                 (Cursor::Changes { seq: rows.last().map(|r| r.0).unwrap_or(seq) }, true)
             } else {
                 // Nothing more for this list up to the watermark: skip past

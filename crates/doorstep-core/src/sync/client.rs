@@ -40,7 +40,9 @@ impl From<rusqlite::Error> for SyncError {
 
 /// How a device talks to the endpoint. The HTTP one is for real use; tests
 /// also drive the endpoint's own code in-process, with faults injected.
-pub trait Transport {
+/// A request may be in flight on another thread while the device works on
+/// the last answer.
+pub trait Transport: Sync {
     fn push(&self, req: &PushRequest) -> Result<PushResponse, SyncError>;
     fn pull(&self, req: &PullRequest) -> Result<PullResponse, SyncError>;
 }
@@ -174,22 +176,33 @@ pub fn sync(store: &mut Store, transport: &dyn Transport) -> Result<SyncReport, 
     Ok(report)
 }
 
+/// Up to `PUSH_BATCH` outbox entries after `after`, oldest first.
+fn outbox_batch(conn: &Connection, after: i64) -> Result<Vec<Op>, SyncError> {
+    let mut stmt = conn.prepare_cached("SELECT seq, op_id, body FROM outbox WHERE seq > ?1 ORDER BY seq LIMIT ?2")?;
+    let rows = stmt.query_map(params![after, PUSH_BATCH as i64], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Uuid>(1)?, r.get::<_, String>(2)?)))?;
+    let mut ops = Vec::new();
+    for row in rows {
+        let (seq, op_id, body) = row?;
+        let body: OpBody =
+            serde_json::from_str(&body).map_err(|e| Error::Invalid(format!("outbox entry {seq} is unreadable: {e}")))?;
+        ops.push(Op { seq, op_id, body });
+    }
+    Ok(ops)
+}
+
+/// Pushes the outbox in batches. While one batch is in flight the next is
+/// read, so the device's work overlaps the endpoint's.
 fn push_all(store: &mut Store, transport: &dyn Transport, id: &Identity, report: &mut SyncReport) -> Result<(), SyncError> {
+    let mut ops = outbox_batch(store.conn(), 0)?;
     loop {
-        let ops: Vec<Op> = {
-            let mut stmt = store.conn().prepare_cached("SELECT seq, op_id, body FROM outbox ORDER BY seq LIMIT ?1")?;
-            let rows = stmt.query_map([PUSH_BATCH as i64], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Uuid>(1)?, r.get::<_, String>(2)?)))?;
-            let mut ops = Vec::new();
-            for row in rows {
-                let (seq, op_id, body) = row?;
-                let body: OpBody = serde_json::from_str(&body)
-                    .map_err(|e| Error::Invalid(format!("outbox entry {seq} is unreadable: {e}")))?;
-                ops.push(Op { seq, op_id, body });
-            }
-            ops
-        };
         let Some(last) = ops.last().map(|o| o.seq) else { return Ok(()) };
-        let resp = transport.push(&PushRequest { ops })?;
+        let req = PushRequest { ops };
+        let (resp, next) = std::thread::scope(|s| {
+            let in_flight = s.spawn(|| transport.push(&req));
+            let next = outbox_batch(store.conn(), last);
+            (in_flight.join().unwrap_or_else(|p| std::panic::resume_unwind(p)), next)
+        });
+        let resp = resp?;
         let tx = store.conn_mut().transaction()?;
         // Only what the endpoint acknowledged leaves the outbox.
         let removed = tx.execute("DELETE FROM outbox WHERE seq <= ?1", [resp.acked_seq])?;
@@ -203,51 +216,74 @@ fn push_all(store: &mut Store, transport: &dyn Transport, id: &Identity, report:
                 message: format!("the endpoint acknowledged up to {} of {last}", resp.acked_seq),
             });
         }
+        ops = next?;
     }
 }
 
+/// Pulls every held list to its end. While one answer is applied the next
+/// is already being asked for with the cursors it will leave, so the
+/// endpoint builds a page while the device stores the last one. An answer
+/// in flight when something fails is dropped: cursors move only with the
+/// pages they belong to.
 fn pull_all(store: &mut Store, transport: &dyn Transport, id: &Identity, report: &mut SyncReport) -> Result<(), SyncError> {
+    let scopes: BTreeMap<Uuid, String> = store
+        .conn()
+        .prepare_cached("SELECT list_id, cursor FROM sync_scopes")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut req = PullRequest { scopes, limit: None };
+    let mut resp = transport.pull(&req)?;
     loop {
-        let scopes: BTreeMap<Uuid, String> = store
-            .conn()
-            .prepare_cached("SELECT list_id, cursor FROM sync_scopes")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let resp = transport.pull(&PullRequest { scopes: scopes.clone(), limit: None })?;
-        let tx = store.conn_mut().transaction()?;
-        observe(&tx, id.device_id, resp.server_time_ms)?;
-        // The user's languages may have changed at the endpoint.
-        let mut ident = id.clone();
-        ident.user = resp.user.clone();
-        state_set(&tx, "identity", &serde_json::to_string(&ident).expect("serializable"))?;
-        tx.commit()?;
-
-        for held in scopes.keys().filter(|l| !resp.assigned.contains(l)) {
-            let tx = store.conn_mut().transaction()?;
-            purge_list(&tx, *held)?;
-            tx.commit()?;
-            report.purged_lists += 1;
-        }
-        let mut more = false;
-        for page in &resp.pages {
-            let tx = store.conn_mut().transaction()?;
-            if page.reset {
-                purge_list(&tx, page.list_id)?;
-            }
-            apply_page(&tx, id.org.id, page)?;
-            tx.execute(
-                "INSERT INTO sync_scopes(list_id, cursor) VALUES (?1, ?2) ON CONFLICT(list_id) DO UPDATE SET cursor = excluded.cursor",
-                params![page.list_id, page.cursor],
-            )?;
-            tx.commit()?;
-            report.pulled_items += page.items.len() as u64;
-            more |= page.more;
-        }
-        report.lists = resp.assigned.len();
-        if !more {
-            return Ok(());
-        }
+        // The lists the device will hold once this answer is applied.
+        let next = PullRequest {
+            scopes: resp.pages.iter().map(|p| (p.list_id, p.cursor.clone())).collect(),
+            limit: None,
+        };
+        let more = resp.pages.iter().any(|p| p.more);
+        let (applied, next_resp) = std::thread::scope(|s| {
+            let in_flight = more.then(|| s.spawn(|| transport.pull(&next)));
+            let applied = apply_answer(store, id, &req, &resp, report);
+            (applied, in_flight.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))))
+        });
+        applied?;
+        let Some(next_resp) = next_resp else { return Ok(()) };
+        req = next;
+        resp = next_resp?;
     }
+}
+
+/// Stores one pull answer: the user, purges of lists no longer assigned,
+/// and each page with its cursor in one transaction.
+fn apply_answer(store: &mut Store, id: &Identity, req: &PullRequest, resp: &PullResponse, report: &mut SyncReport) -> Result<(), SyncError> {
+    let tx = store.conn_mut().transaction()?;
+    observe(&tx, id.device_id, resp.server_time_ms)?;
+    // The user's languages may have changed at the endpoint.
+    let mut ident = id.clone();
+    ident.user = resp.user.clone();
+    state_set(&tx, "identity", &serde_json::to_string(&ident).expect("serializable"))?;
+    tx.commit()?;
+
+    for held in req.scopes.keys().filter(|l| !resp.assigned.contains(l)) {
+        let tx = store.conn_mut().transaction()?;
+        purge_list(&tx, *held)?;
+        tx.commit()?;
+        report.purged_lists += 1;
+    }
+    for page in &resp.pages {
+        let tx = store.conn_mut().transaction()?;
+        if page.reset {
+            purge_list(&tx, page.list_id)?;
+        }
+        apply_page(&tx, id.org.id, page)?;
+        tx.execute(
+            "INSERT INTO sync_scopes(list_id, cursor) VALUES (?1, ?2) ON CONFLICT(list_id) DO UPDATE SET cursor = excluded.cursor",
+            params![page.list_id, page.cursor],
+        )?;
+        tx.commit()?;
+        report.pulled_items += page.items.len() as u64;
+    }
+    report.lists = resp.assigned.len();
+    Ok(())
 }
 
 /// Applies one pulled page (the caller commits it with its cursor).

@@ -1,0 +1,149 @@
+//! What a pull page carries when a device already holds its list: attempts
+//! travel alone, except when their person joined the list after them.
+//! Pages of one change each make every page boundary fall where it can.
+
+use doorstep_core::accounts::DeviceAuth;
+use doorstep_core::domain::{Attempt, Channel, ContactResult};
+use doorstep_core::records;
+use doorstep_core::store::Store;
+use doorstep_core::sync::changes::{self, Entity};
+use doorstep_core::sync::client::{self, Identity, SyncError, Transport};
+use doorstep_core::sync::proto::*;
+use doorstep_server::Backend;
+use doorstep_server::sqlite::SqliteBackend;
+use std::path::Path;
+use uuid::Uuid;
+
+/// The real backend, called in-process, asking for pages of `limit` changes.
+struct Direct<'a> {
+    backend: &'a SqliteBackend,
+    auth: DeviceAuth,
+    limit: u32,
+}
+
+fn to_sync(e: doorstep_server::ApiError) -> SyncError {
+    SyncError::Rejected { status: e.status, code: e.code.into(), message: e.message }
+}
+
+impl Transport for Direct<'_> {
+    fn push(&self, req: &PushRequest) -> Result<PushResponse, SyncError> {
+        self.backend.push(&self.auth, req.clone()).map_err(to_sync)
+    }
+    fn pull(&self, req: &PullRequest) -> Result<PullResponse, SyncError> {
+        self.backend.pull(&self.auth, PullRequest { limit: Some(self.limit), ..req.clone() }).map_err(to_sync)
+    }
+}
+
+fn attempt_on(person: Uuid) -> Attempt {
+    Attempt {
+        id: Uuid::now_v7(),
+        person_id: Some(person),
+        household_id: None,
+        list_id: None,
+        effort_id: None,
+        channel: Channel::Door,
+        result: ContactResult::NotHome,
+        answers: Default::default(),
+        note: String::new(),
+        language_used: String::new(),
+        canvasser: None,
+        device_id: None,
+        script_id: None,
+        script_version: None,
+        attempted_at: chrono::Utc::now(),
+    }
+}
+
+/// An endpoint store with 30 voters, a 5-person list assigned to one user,
+/// and that user's device paired; returns the list and the device's store.
+fn setup(dir: &Path) -> (SqliteBackend, DeviceAuth, Store, Uuid, Uuid) {
+    let db = dir.join("endpoint.db");
+    let (org, list) = {
+        let mut store = Store::open(&db).unwrap();
+        let org = store.create_org("Org").unwrap();
+        let file = dir.join("v.csv");
+        let out = std::fs::File::create(&file).unwrap();
+        doorstep_gen::write_voters(&doorstep_gen::GenOptions { count: 30, seed: 5, layout: doorstep_gen::Layout::Csv }, out).unwrap();
+        doorstep_core::import::import_file(&mut store, &org, &file, &Default::default(), &mut |_| {}).unwrap();
+        let spec = doorstep_core::lists::ListSpec {
+            name: "Walk".into(), kind: doorstep_core::domain::ListKind::Walk, precinct: None, limit: Some(5), effort_id: None,
+        };
+        let list = doorstep_core::lists::create(store.conn_mut(), org.id, &spec).unwrap().list.id;
+        let user = doorstep_core::accounts::add_user(store.conn(), org.id, "Ana", "canvasser", &[]).unwrap();
+        doorstep_core::accounts::assign_list(store.conn(), list, user.id).unwrap();
+        (org.id, list)
+    };
+    let code = {
+        let store = Store::open(&db).unwrap();
+        let user = doorstep_core::accounts::resolve_user(store.conn(), org, "Ana").unwrap();
+        doorstep_core::accounts::make_pairing_code(store.conn(), org, user.id, None).unwrap().code
+    };
+    let backend = SqliteBackend::open(&db).unwrap();
+    let paired = backend.pair(&code).unwrap();
+    let auth = backend.authenticate(&paired.token).unwrap();
+    let mut device = Store::open(&dir.join("device.db")).unwrap();
+    let identity = Identity {
+        device_id: paired.device_id, server_url: "http://127.0.0.1:1".into(), token: paired.token,
+        org: paired.org, user: paired.user, ca_cert: None,
+    };
+    client::save_pairing(device.conn_mut(), &identity, paired.server_time_ms).unwrap();
+    (backend, auth, device, org, list)
+}
+
+fn members(store: &Store, list: Uuid) -> Vec<Uuid> {
+    store.conn().prepare("SELECT person_id FROM list_people WHERE list_id = ?1").unwrap()
+        .query_map([list], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+}
+
+#[test]
+fn an_attempt_on_someone_who_joined_the_list_later_brings_them_along() {
+    let dir = tempfile::tempdir().unwrap();
+    let (backend, auth, mut device, org, list) = setup(dir.path());
+    let link = Direct { backend: &backend, auth: auth.clone(), limit: 1 };
+    client::sync(&mut device, &link).unwrap();
+    let endpoint = Store::open(&dir.path().join("endpoint.db")).unwrap();
+    let mut on_list = members(&endpoint, list);
+    let mut held = members(&device, list);
+    on_list.sort();
+    held.sort();
+    assert!(on_list.len() > 1);
+    assert_eq!(held, on_list, "a page of one person at a time brings the whole list");
+
+    // Someone not on the list is knocked (by another team), then added to
+    // it: in the log the attempt comes first, the member change after.
+    let outsider: Uuid = endpoint.conn()
+        .query_row("SELECT id FROM people WHERE id NOT IN (SELECT person_id FROM list_people) LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    let knocked = attempt_on(outsider);
+    assert!(records::insert_attempt(endpoint.conn(), org, &knocked).unwrap());
+    changes::record(endpoint.conn(), org, Entity::Attempt, knocked.id, None, false).unwrap();
+    endpoint.conn().execute("INSERT INTO list_people(list_id, person_id) VALUES (?1, ?2)", rusqlite::params![list, outsider]).unwrap();
+    changes::record(endpoint.conn(), org, Entity::Member, outsider, Some(list), false).unwrap();
+
+    // One change per page: the attempt's page must carry its person, or
+    // the device could not store it.
+    client::sync(&mut device, &link).unwrap();
+    let held: i64 = device.conn().query_row("SELECT count(*) FROM attempts WHERE id = ?1", [knocked.id], |r| r.get(0)).unwrap();
+    assert_eq!(held, 1);
+    assert!(members(&device, list).contains(&outsider));
+}
+
+#[test]
+fn an_attempt_on_a_member_the_device_holds_travels_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (backend, auth, mut device, org, list) = setup(dir.path());
+    let link = Direct { backend: &backend, auth: auth.clone(), limit: 1000 };
+    client::sync(&mut device, &link).unwrap();
+    let member = members(&device, list)[0];
+
+    let endpoint = Store::open(&dir.path().join("endpoint.db")).unwrap();
+    let knocked = attempt_on(member);
+    assert!(records::insert_attempt(endpoint.conn(), org, &knocked).unwrap());
+    changes::record(endpoint.conn(), org, Entity::Attempt, knocked.id, None, false).unwrap();
+
+    let scopes = device.conn().prepare("SELECT list_id, cursor FROM sync_scopes").unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
+    let resp = backend.pull(&auth, PullRequest { scopes, limit: None }).unwrap();
+    let items: Vec<&Item> = resp.pages.iter().flat_map(|p| &p.items).collect();
+    assert!(matches!(items.as_slice(), [Item::Attempt { attempt }] if attempt.id == knocked.id), "{items:#?}");
+}
