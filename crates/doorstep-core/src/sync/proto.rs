@@ -7,6 +7,80 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
+/// An enum whose JSON is an object tagged by `"kind"` next to the variant's
+/// fields (`deny_unknown_fields if all()` refuses unknown fields, `any()`
+/// ignores them). serde's own tagged enums read every object into a buffer first to
+/// find the tag, which was most of the time a push or a pull spent parsing;
+/// these read `"kind"` directly when it comes first, as Doorstep writes it,
+/// and fall back to the buffered way when it does not.
+macro_rules! kind_tagged {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident, deny_unknown_fields if $deny:meta {
+            $( $(#[$vmeta:meta])* $variant:ident = $kind:literal { $( $field:ident : $ty:ty ),* $(,)? } ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Serialize)]
+        #[serde(tag = "kind")]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $kind)] $variant { $( $field: $ty ),* } ),*
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                use serde::de::{Error, MapAccess, Visitor};
+                use std::borrow::Cow;
+
+                #[derive(Deserialize)]
+                #[serde(tag = "kind")]
+                #[cfg_attr($deny, serde(deny_unknown_fields))]
+                enum Buffered {
+                    $( #[serde(rename = $kind)] $variant { $( $field: $ty ),* } ),*
+                }
+
+                struct KindFirst;
+                impl<'de> Visitor<'de> for KindFirst {
+                    type Value = $name;
+
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(concat!("a ", stringify!($name), " object with a \"kind\""))
+                    }
+
+                    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
+                        let first: Option<Cow<'de, str>> = map.next_key()?;
+                        if first.as_deref() == Some("kind") {
+                            let kind: Cow<'de, str> = map.next_value()?;
+                            return match &*kind {
+                                $( $kind => {
+                                    #[derive(Deserialize)]
+                                    #[cfg_attr($deny, serde(deny_unknown_fields))]
+                                    struct Fields { $( $field: $ty ),* }
+                                    let f = Fields::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                                    Ok($name::$variant { $( $field: f.$field ),* })
+                                } )*
+                                other => Err(A::Error::unknown_variant(other, &[$( $kind ),*])),
+                            };
+                        }
+                        let mut object = serde_json::Map::new();
+                        if let Some(key) = first {
+                            object.insert(key.into_owned(), map.next_value()?);
+                            while let Some((key, value)) = map.next_entry::<String, serde_json::Value>()? {
+                                object.insert(key, value);
+                            }
+                        }
+                        match serde_json::from_value::<Buffered>(serde_json::Value::Object(object)).map_err(A::Error::custom)? {
+                            $( Buffered::$variant { $( $field ),* } => Ok($name::$variant { $( $field ),* }), )*
+                        }
+                    }
+                }
+
+                deserializer.deserialize_map(KindFirst)
+            }
+        }
+    };
+}
+
 /// Bodies larger than this are refused with 413, compressed or not.
 pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 /// The most operations one push may carry.
@@ -77,15 +151,18 @@ pub struct Op {
     pub body: OpBody,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-pub enum OpBody {
-    /// A contact attempt: appended, never merged.
-    Attempt { attempt: Attempt },
-    /// One field of one person, last writer wins.
-    PersonEdit { person_id: Uuid, field: PersonField, value: serde_json::Value, hlc: Hlc },
-    /// Someone new, met at a door or an event.
-    PersonAdd { person: Person, household: Option<Household>, list_id: Option<Uuid>, hlc: Hlc },
+kind_tagged! {
+    #[derive(Debug, Clone, PartialEq)]
+    // A device's ops are checked strictly: a field the endpoint does not
+    // know is refused, never dropped.
+    pub enum OpBody, deny_unknown_fields if all() {
+        /// A contact attempt: appended, never merged.
+        Attempt = "attempt" { attempt: Attempt },
+        /// One field of one person, last writer wins.
+        PersonEdit = "person_edit" { person_id: Uuid, field: PersonField, value: serde_json::Value, hlc: Hlc },
+        /// Someone new, met at a door or an event.
+        PersonAdd = "person_add" { person: Person, household: Option<Household>, list_id: Option<Uuid>, hlc: Hlc },
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -134,15 +211,17 @@ pub struct ScopePage {
     pub more: bool,
 }
 
-/// What a pull delivers, always the entity as it is now.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Item {
-    List { list: List, effort: Option<Effort>, script: Option<Script> },
-    Household { household: Household },
-    Person { person: Person, versions: BTreeMap<PersonField, Hlc>, deleted: bool },
-    Member { list_id: Uuid, person_id: Uuid, removed: bool },
-    Attempt { attempt: Attempt },
+kind_tagged! {
+    /// What a pull delivers, always the entity as it is now.
+    #[derive(Debug, Clone, PartialEq)]
+    // A device ignores what a newer endpoint adds.
+    pub enum Item, deny_unknown_fields if any() {
+        List = "list" { list: List, effort: Option<Effort>, script: Option<Script> },
+        Household = "household" { household: Household },
+        Person = "person" { person: Person, versions: BTreeMap<PersonField, Hlc>, deleted: bool },
+        Member = "member" { list_id: Uuid, person_id: Uuid, removed: bool },
+        Attempt = "attempt" { attempt: Attempt },
+    }
 }
 
 impl Item {
@@ -163,4 +242,59 @@ impl Item {
 pub struct ErrorBody {
     pub error: String,
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edit() -> OpBody {
+        OpBody::PersonEdit {
+            person_id: Uuid::now_v7(),
+            field: PersonField::Phones,
+            value: serde_json::json!(["714-555-0101"]),
+            hlc: Hlc { wall_ms: 1_764_000_000_000, counter: 2, node: Uuid::now_v7() },
+        }
+    }
+
+    #[test]
+    fn kind_comes_first_and_reads_back() {
+        let op = edit();
+        let json = serde_json::to_string(&op).unwrap();
+        assert!(json.starts_with(r#"{"kind":"person_edit","#), "{json}");
+        assert_eq!(serde_json::from_str::<OpBody>(&json).unwrap(), op);
+    }
+
+    #[test]
+    fn kind_anywhere_still_reads() {
+        let op = edit();
+        let mut value = serde_json::to_value(&op).unwrap();
+        let kind = value.as_object_mut().unwrap().remove("kind").unwrap();
+        value.as_object_mut().unwrap().insert("kind".into(), kind);
+        let json = serde_json::to_string(&value).unwrap();
+        assert!(!json.starts_with(r#"{"kind""#), "{json}");
+        assert_eq!(serde_json::from_str::<OpBody>(&json).unwrap(), op);
+    }
+
+    #[test]
+    fn unknown_kinds_and_fields() {
+        let err = serde_json::from_str::<OpBody>(r#"{"kind":"teleport","x":1}"#).unwrap_err().to_string();
+        assert!(err.contains("unknown variant `teleport`"), "{err}");
+        let err = serde_json::from_str::<OpBody>(r#"{"x":1,"kind":"teleport"}"#).unwrap_err().to_string();
+        assert!(err.contains("teleport"), "{err}");
+        let mut op = serde_json::to_value(edit()).unwrap();
+        op["surprise"] = serde_json::json!(true);
+        let err = serde_json::from_value::<OpBody>(op).unwrap_err().to_string();
+        assert!(err.contains("surprise"), "{err}");
+        let err = serde_json::from_str::<OpBody>(r#"{"other":1}"#).unwrap_err().to_string();
+        assert!(err.contains("kind"), "{err}");
+
+        // A device reads past what a newer endpoint adds.
+        let id = Uuid::now_v7();
+        let item: Item = serde_json::from_value(serde_json::json!({
+            "kind": "member", "list_id": id, "person_id": id, "removed": false, "added_later": 1
+        }))
+        .unwrap();
+        assert_eq!(item, Item::Member { list_id: id, person_id: id, removed: false });
+    }
 }
