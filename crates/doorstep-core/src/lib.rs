@@ -7,6 +7,7 @@
 pub mod address;
 pub mod device;
 pub mod domain;
+mod bulk;
 mod error;
 pub mod fold;
 pub mod import;

@@ -2,6 +2,7 @@
 //! endpoint, the device and the CLI all need, written once.
 
 use crate::address::household_key;
+use crate::bulk;
 use crate::domain::*;
 use crate::error::{Error, Result};
 use crate::fold;
@@ -339,6 +340,60 @@ pub fn insert_attempt(conn: &Connection, org: Uuid, a: &Attempt) -> Result<bool>
     Ok(n == 1)
 }
 
+/// Appends attempts many to a statement; returns, for each, whether it was
+/// new. When some were already here (a page delivered again), the batch is
+/// undone and written one by one, which tells them apart.
+pub fn insert_attempts(conn: &Connection, org: Uuid, attempts: &[&Attempt]) -> Result<Vec<bool>> {
+    if attempts.len() < 2 {
+        return attempts.iter().map(|a| insert_attempt(conn, org, a)).collect();
+    }
+    let texts: Vec<(String, String)> = attempts
+        .iter()
+        .map(|a| (json(&a.answers), a.attempted_at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)))
+        .collect();
+    conn.execute_batch("SAVEPOINT insert_attempts")?;
+    let written = bulk::ManyRows::new(
+        conn,
+        "INSERT OR IGNORE INTO attempts(id, org_id, person_id, household_id, list_id, effort_id, channel, result,
+             barrier_language, answers, note, language_used, canvasser, device_id, script_id, script_version, attempted_at)",
+        17,
+    )
+    .and_then(|mut many| {
+        many.insert(conn, attempts.iter().zip(&texts), |(a, (answers, at)), v| {
+            v.extend::<[bulk::Value; 17]>([
+                (&a.id).into(),
+                (&org).into(),
+                a.person_id.as_ref().into(),
+                a.household_id.as_ref().into(),
+                a.list_id.as_ref().into(),
+                a.effort_id.as_ref().into(),
+                a.channel.as_str().into(),
+                a.result.code().into(),
+                a.result.barrier_language().into(),
+                answers.into(),
+                (&a.note).into(),
+                (&a.language_used).into(),
+                a.canvasser.as_ref().into(),
+                a.device_id.as_ref().into(),
+                a.script_id.as_ref().into(),
+                a.script_version.into(),
+                at.into(),
+            ]);
+        })
+    });
+    match written {
+        Ok(n) if n == attempts.len() => {
+            conn.execute_batch("RELEASE insert_attempts")?;
+            Ok(vec![true; n])
+        }
+        other => {
+            conn.execute_batch("ROLLBACK TO insert_attempts; RELEASE insert_attempts")?;
+            other?;
+            attempts.iter().map(|a| insert_attempt(conn, org, a)).collect()
+        }
+    }
+}
+
 pub const ATTEMPT_COLUMNS: &str = "id, person_id, household_id, list_id, effort_id, channel, result, barrier_language,
     answers, note, language_used, canvasser, device_id, script_id, script_version, attempted_at";
 
@@ -467,4 +522,53 @@ pub fn upsert_list(conn: &Connection, org: Uuid, l: &List) -> Result<()> {
     )?
     .execute(params![l.id, org, l.effort_id, l.name, l.kind.as_str(), now_text()])?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    fn attempt(person: Uuid) -> Attempt {
+        Attempt {
+            id: Uuid::now_v7(),
+            person_id: Some(person),
+            household_id: None,
+            list_id: None,
+            effort_id: None,
+            channel: Channel::Door,
+            result: ContactResult::LanguageBarrier { language: "km".into() },
+            answers: [("issue".to_owned(), serde_json::json!("rent"))].into(),
+            note: "spoke with daughter".into(),
+            language_used: "km".into(),
+            canvasser: None,
+            device_id: None,
+            script_id: None,
+            script_version: Some(3),
+            // The store keeps microseconds.
+            attempted_at: chrono::DateTime::from_timestamp_micros(chrono::Utc::now().timestamp_micros()).unwrap(),
+        }
+    }
+
+    #[test]
+    fn attempts_written_together_read_back_and_repeats_are_told_apart() {
+        let store = Store::open_in_memory().unwrap();
+        let org = store.create_org("Org").unwrap();
+        let person = Person { id: Uuid::now_v7(), given_name: "Sokha".into(), ..Default::default() };
+        upsert_person(store.conn(), org.id, &person, &BTreeMap::new(), false).unwrap();
+
+        let first: Vec<Attempt> = (0..100).map(|_| attempt(person.id)).collect();
+        let refs: Vec<&Attempt> = first.iter().collect();
+        assert_eq!(insert_attempts(store.conn(), org.id, &refs).unwrap(), vec![true; 100]);
+        for a in &first {
+            assert_eq!(load_attempt(store.conn(), org.id, a.id).unwrap().as_ref(), Some(a));
+        }
+
+        // A page delivered again, with one new attempt in it.
+        let fresh = attempt(person.id);
+        let again = vec![&first[0], &fresh, &first[1]];
+        assert_eq!(insert_attempts(store.conn(), org.id, &again).unwrap(), vec![false, true, false]);
+        let count: i64 = store.conn().query_row("SELECT count(*) FROM attempts", [], |r| r.get(0)).unwrap();
+        assert_eq!(count, 101);
+    }
 }

@@ -133,9 +133,20 @@ impl Backend for SqliteBackend {
         }
         let now = hlc::now_ms();
         let mut tenancy = Tenancy::new(&tx, auth.org_id);
+        let in_op = |seq: i64| move |e: ApiError| ApiError { message: format!("operation {seq}: {}", e.message), ..e };
+        // Attempts, most of any push, are checked one by one and written a
+        // run at a time.
+        let mut run: Vec<(i64, Attempt)> = Vec::new();
         for op in &fresh {
-            apply(&tx, &mut tenancy, auth, op, now).map_err(|e| ApiError { message: format!("operation {}: {}", op.seq, e.message), ..e })?;
+            match &op.body {
+                OpBody::Attempt { attempt } => run.push((op.seq, checked_attempt(&mut tenancy, auth, attempt).map_err(in_op(op.seq))?)),
+                _ => {
+                    append_attempts(&tx, auth.org_id, &mut run)?;
+                    apply(&tx, &mut tenancy, auth, op, now).map_err(in_op(op.seq))?;
+                }
+            }
         }
+        append_attempts(&tx, auth.org_id, &mut run)?;
         drop(tenancy);
         let acked = fresh.last().map(|o| o.seq).unwrap_or(last_seq).max(last_seq);
         tx.execute(
@@ -247,34 +258,59 @@ impl Table {
     }
 }
 
+/// An attempt whose every reference is this organization's, stamped with
+/// who sent it: the token says, not the body.
+fn checked_attempt(tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, attempt: &Attempt) -> Result<Attempt, ApiError> {
+    if let Some(p) = attempt.person_id
+        && !tenancy.check(Table::People, p)?
+    {
+        return Err(ApiError::not_found("person", p));
+    }
+    if let Some(h) = attempt.household_id
+        && !tenancy.check(Table::Households, h)?
+    {
+        return Err(ApiError::not_found("household", h));
+    }
+    if let Some(l) = attempt.list_id {
+        // A list deleted since is fine (the attempt must survive);
+        // another organization's is not.
+        tenancy.check(Table::Lists, l)?;
+    }
+    let mut attempt = attempt.clone();
+    attempt.device_id = Some(auth.device_id);
+    attempt.canvasser = Some(auth.user_id);
+    Ok(attempt)
+}
+
+/// Writes a run of checked attempts (emptying it) and logs the new ones.
+/// One already here is the same attempt sent again, unless its id is
+/// another organization's.
+fn append_attempts(tx: &Connection, org: Uuid, run: &mut Vec<(i64, Attempt)>) -> Result<(), ApiError> {
+    if run.is_empty() {
+        return Ok(());
+    }
+    let attempts: Vec<&Attempt> = run.iter().map(|(_, a)| a).collect();
+    let new = records::insert_attempts(tx, org, &attempts)?;
+    let mut logged = Vec::with_capacity(run.len());
+    for ((seq, attempt), new) in run.iter().zip(new) {
+        if new {
+            logged.push(attempt.id);
+        } else if records::load_attempt(tx, org, attempt.id)?.is_none() {
+            let e = ApiError::not_found("attempt", attempt.id);
+            return Err(ApiError { message: format!("operation {seq}: {}", e.message), ..e });
+        }
+    }
+    changes::record_many(tx, org, Entity::Attempt, &logged)?;
+    run.clear();
+    Ok(())
+}
+
 fn apply(tx: &Connection, tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, op: &Op, now: u64) -> Result<(), ApiError> {
     let org = auth.org_id;
     match &op.body {
         OpBody::Attempt { attempt } => {
-            if let Some(p) = attempt.person_id
-                && !tenancy.check(Table::People, p)?
-            {
-                return Err(ApiError::not_found("person", p));
-            }
-            if let Some(h) = attempt.household_id
-                && !tenancy.check(Table::Households, h)?
-            {
-                return Err(ApiError::not_found("household", h));
-            }
-            if let Some(l) = attempt.list_id {
-                // A list deleted since is fine (the attempt must survive);
-                // another organization's is not.
-                tenancy.check(Table::Lists, l)?;
-            }
-            let mut attempt = attempt.clone();
-            // Who and which device come from the token, not from the body.
-            attempt.device_id = Some(auth.device_id);
-            attempt.canvasser = Some(auth.user_id);
-            if records::insert_attempt(tx, org, &attempt)? {
-                changes::record(tx, org, Entity::Attempt, attempt.id, None, false)?;
-            } else if records::load_attempt(tx, org, attempt.id)?.is_none() {
-                return Err(ApiError::not_found("attempt", attempt.id));
-            }
+            let mut run = vec![(op.seq, checked_attempt(tenancy, auth, attempt)?)];
+            append_attempts(tx, org, &mut run)?;
         }
         OpBody::PersonEdit { person_id, field, value, hlc: clock } => {
             if !tenancy.check(Table::People, *person_id)? {

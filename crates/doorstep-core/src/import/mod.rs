@@ -13,7 +13,7 @@
 //! over B-trees larger than the page cache, are sorted (`spill`) and written
 //! after everyone else; a repeated id is merged then, as a re-import would.
 
-mod bulk;
+
 mod layout;
 mod row;
 mod spill;
@@ -24,7 +24,7 @@ pub use row::RowProblem;
 use crate::domain::Organization;
 use crate::error::{Error, Result};
 use crate::store::{Store, now_text};
-use bulk::{ManyRows, Value};
+use crate::bulk::{self, ManyRows, Value};
 use layout::ColumnMap;
 use row::{ImportRow, RowParser};
 use spill::{IdEntry, PhoneEntry, Sorter};

@@ -51,6 +51,16 @@ pub fn record(conn: &Connection, org: Uuid, entity: Entity, id: Uuid, list: Opti
     Ok(conn.last_insert_rowid())
 }
 
+/// The same change for many entities, many rows to a statement.
+pub fn record_many(conn: &Connection, org: Uuid, entity: Entity, ids: &[Uuid]) -> Result<()> {
+    let at = now_text();
+    let mut many = crate::bulk::ManyRows::new(conn, "INSERT INTO changes(org_id, entity, entity_id, list_id, deleted, at)", 6)?;
+    many.insert(conn, ids, |id, v| {
+        v.extend::<[crate::bulk::Value; 6]>([(&org).into(), entity.as_str().into(), id.into(), crate::bulk::Value::Null, false.into(), (&at).into()]);
+    })?;
+    Ok(())
+}
+
 /// A person was deleted: a tombstone for every list they were on, so each
 /// device holding them hears of it.
 pub fn record_person_deleted(conn: &Connection, org: Uuid, person: Uuid) -> Result<()> {

@@ -314,11 +314,19 @@ pub fn apply_page(conn: &Connection, org: Uuid, page: &ScopePage) -> Result<()> 
                         .execute(params![list_id, person_id])?;
                 }
             }
-            Item::Attempt { attempt } => {
-                records::insert_attempt(conn, org, attempt)?;
-            }
+            // Last by rank: written together below.
+            Item::Attempt { .. } => {}
         }
     }
+    let attempts: Vec<&crate::domain::Attempt> = page
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Attempt { attempt } => Some(attempt),
+            _ => None,
+        })
+        .collect();
+    records::insert_attempts(conn, org, &attempts)?;
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 //! Statements for bulk writes: many rows per statement, and values bound
-//! in place.
+//! in place. Voter-file imports write people this way, and the endpoint
+//! and devices write the attempts of a push or a pull page.
 //!
 //! rusqlite binds every string with `SQLITE_TRANSIENT`, so SQLite frees the
 //! previous value and allocates and copies the new one, under its mutexes,
@@ -15,7 +16,7 @@ use std::ptr;
 
 /// A value to bind, borrowed for one statement execution.
 #[derive(Debug, Clone, Copy)]
-pub(super) enum Value<'a> {
+pub(crate) enum Value<'a> {
     Null,
     Int(i64),
     Real(f64),
@@ -79,7 +80,7 @@ const ROWS_PER_INSERT: usize = 64;
 /// fail halfway needs a statement journal, and FTS5 flushes its pending
 /// terms to disk whenever one opens. Callers that expect no conflicts
 /// check the count written.
-pub(super) struct ManyRows<'c> {
+pub(crate) struct ManyRows<'c> {
     head: &'static str,
     width: usize,
     full: Statement<'c>,
@@ -124,7 +125,7 @@ fn values_sql(head: &str, width: usize, rows: usize) -> String {
 }
 
 /// A prepared statement, finalized before its connection can close.
-pub(super) struct Statement<'c> {
+pub(crate) struct Statement<'c> {
     db: *mut ffi::sqlite3,
     stmt: *mut ffi::sqlite3_stmt,
     _conn: PhantomData<&'c rusqlite::Connection>,
