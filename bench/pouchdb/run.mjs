@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Reference benchmark: PouchDB push/pull against a local, in-memory pouchdb-server.
+// Reference benchmark: PouchDB push/pull against a local pouchdb-server (LevelDB on disk).
 //
 // Usage: node run.mjs --docs 10000 [--batch 1000] [--port 0]
 //
-// Starts pouchdb-server itself (in-memory, 127.0.0.1, a free port unless --port
+// Starts pouchdb-server itself (on-disk LevelDB in a temp dir, 127.0.0.1, a free port unless --port
 // is given), then:
 //   1. fills a local in-memory PouchDB with N small contact-attempt docs,
 //   2. times db.replicate.to(remote, {batch_size})            -> push_seconds,
@@ -120,7 +120,9 @@ function startServer(port) {
   const workdir = mkdtempSync(join(tmpdir(), 'doorstep-pouchdb-bench-'));
   const args = [
     bin,
-    '-m', // --in-memory: pure in-memory databases
+    // No -m: the server keeps its databases on disk (LevelDB, in workdir),
+    // as in the setup of shared/notes/sync-research.md and as Doorstep's
+    // endpoint does. Clients stay in memory, as there.
     // -n (--no-stdout-logs): keep the per-request log off stdout (it still goes
     // to log.txt in workdir). The short flag is used because nomnom parses
     // "--no-stdout-logs" as a negation and leaves the option off.

@@ -397,28 +397,38 @@ pub fn insert_attempts(conn: &Connection, org: Uuid, attempts: &[&Attempt]) -> R
 pub const ATTEMPT_COLUMNS: &str = "id, person_id, household_id, list_id, effort_id, channel, result, barrier_language,
     answers, note, language_used, canvasser, device_id, script_id, script_version, attempted_at";
 
+/// [`ATTEMPT_COLUMNS`] of an attempt joined as `a`.
+pub const ATTEMPT_COLUMNS_OF_A: &str = "a.id, a.person_id, a.household_id, a.list_id, a.effort_id, a.channel, a.result,
+    a.barrier_language, a.answers, a.note, a.language_used, a.canvasser, a.device_id, a.script_id, a.script_version,
+    a.attempted_at";
+
 pub fn attempt_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Attempt> {
-    let channel: String = r.get(5)?;
-    let code: String = r.get(6)?;
-    let lang: String = r.get(7)?;
-    let at: String = r.get(15)?;
-    let conv = |i: usize, e: String| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into());
+    attempt_from_row_at(r, 0)
+}
+
+/// An attempt read from [`ATTEMPT_COLUMNS`] starting at column `at`.
+pub fn attempt_from_row_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Attempt> {
+    let channel: String = r.get(at + 5)?;
+    let code: String = r.get(at + 6)?;
+    let lang: String = r.get(at + 7)?;
+    let when: String = r.get(at + 15)?;
+    let conv = |i: usize, e: String| rusqlite::Error::FromSqlConversionFailure(at + i, rusqlite::types::Type::Text, e.into());
     Ok(Attempt {
-        id: r.get(0)?,
-        person_id: r.get(1)?,
-        household_id: r.get(2)?,
-        list_id: r.get(3)?,
-        effort_id: r.get(4)?,
+        id: r.get(at)?,
+        person_id: r.get(at + 1)?,
+        household_id: r.get(at + 2)?,
+        list_id: r.get(at + 3)?,
+        effort_id: r.get(at + 4)?,
         channel: channel.parse().map_err(|e: UnknownCode| conv(5, e.to_string()))?,
         result: ContactResult::from_code(&code, &lang).map_err(|e| conv(6, e.to_string()))?,
-        answers: from_json(&r.get::<_, String>(8)?),
-        note: r.get(9)?,
-        language_used: r.get(10)?,
-        canvasser: r.get(11)?,
-        device_id: r.get(12)?,
-        script_id: r.get(13)?,
-        script_version: r.get(14)?,
-        attempted_at: chrono::DateTime::parse_from_rfc3339(&at).map_err(|e| conv(15, e.to_string()))?.to_utc(),
+        answers: from_json(&r.get::<_, String>(at + 8)?),
+        note: r.get(at + 9)?,
+        language_used: r.get(at + 10)?,
+        canvasser: r.get(at + 11)?,
+        device_id: r.get(at + 12)?,
+        script_id: r.get(at + 13)?,
+        script_version: r.get(at + 14)?,
+        attempted_at: chrono::DateTime::parse_from_rfc3339(&when).map_err(|e| conv(15, e.to_string()))?.to_utc(),
     })
 }
 

@@ -455,11 +455,10 @@ impl<'c> PageBuilder<'c> {
     /// person joined the list after it (`joined`: the latest member change
     /// of each person whose membership changed since the cursor): that
     /// member change comes later in the log, so the person must come now.
-    fn logged_attempt(&mut self, id: Uuid, seq: i64, joined: &HashMap<Uuid, i64>) -> Result<(), ApiError> {
-        if !self.once(4, id) {
+    fn logged_attempt(&mut self, a: Attempt, seq: i64, joined: &HashMap<Uuid, i64>) -> Result<(), ApiError> {
+        if !self.once(4, a.id) {
             return Ok(());
         }
-        let Some(a) = records::load_attempt(self.conn, self.org, id)? else { return Ok(()) };
         let Some(person) = a.person_id else { return self.loaded_attempt(a) };
         if joined.get(&person).is_some_and(|&at| at > seq) {
             return self.loaded_attempt(a);
@@ -574,20 +573,28 @@ fn page(
             }
         }
         Cursor::Changes { seq } => {
-            let rows: Vec<(i64, String, Uuid, Option<Uuid>, bool)> = conn
-                .prepare_cached(
-                    "SELECT c.seq, c.entity, c.entity_id, c.list_id, c.deleted FROM changes c
+            // An attempt's row comes with its change: most changes are attempts.
+            let rows: Vec<(i64, String, Uuid, Option<Uuid>, bool, Option<Attempt>)> = conn
+                .prepare_cached(&format!(
+                    "SELECT c.seq, c.entity, c.entity_id, c.list_id, c.deleted, {attempt} FROM changes c
+                     LEFT JOIN attempts a ON c.entity = 'attempt' AND a.id = c.entity_id AND a.org_id = c.org_id
                      WHERE c.org_id = ?1 AND c.seq > ?2 AND c.seq <= ?3 AND (
                         c.list_id = ?4
                         OR (c.list_id IS NULL AND (
                            (c.entity = 'person' AND EXISTS (SELECT 1 FROM list_people lp WHERE lp.list_id = ?4 AND lp.person_id = c.entity_id))
                         OR (c.entity = 'household' AND EXISTS (SELECT 1 FROM people p WHERE p.household_id = c.entity_id
                                AND EXISTS (SELECT 1 FROM list_people lp WHERE lp.list_id = ?4 AND lp.person_id = p.id)))
-                        OR (c.entity = 'attempt' AND EXISTS (SELECT 1 FROM attempts a WHERE a.id = c.entity_id
-                               AND EXISTS (SELECT 1 FROM list_people lp WHERE lp.list_id = ?4 AND lp.person_id = a.person_id))))))
+                        OR (c.entity = 'attempt' AND EXISTS (SELECT 1 FROM list_people lp WHERE lp.list_id = ?4 AND lp.person_id = a.person_id)))))
                      ORDER BY c.seq LIMIT ?5",
-                )?
-                .query_map(params![org, seq, watermark, list, changes_limit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+                    attempt = records::ATTEMPT_COLUMNS_OF_A,
+                ))?
+                .query_map(params![org, seq, watermark, list, changes_limit], |r| {
+                    let attempt = match r.get::<_, Option<Uuid>>(5)? {
+                        Some(_) => Some(records::attempt_from_row_at(r, 5)?),
+                        None => None,
+                    };
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, attempt))
+                })?
                 .collect::<rusqlite::Result<_>>()?;
             // Looking to the watermark, not to the page's end: the member
             // change may be pages away.
@@ -601,25 +608,30 @@ fn page(
                     .collect::<rusqlite::Result<_>>()?,
                 None => HashMap::new(),
             };
-            for (seq, entity, id, list_id, deleted) in &rows {
-                match Entity::parse(entity) {
-                    Some(Entity::Person) if *deleted => {
-                        if b.once(2, *id)
-                            && let Some((person, _)) = records::load_person(conn, org, *id)?
+            let (count, last_seq) = (rows.len() as u32, rows.last().map(|r| r.0));
+            for (seq, entity, id, list_id, deleted, attempt) in rows {
+                match Entity::parse(&entity) {
+                    Some(Entity::Person) if deleted => {
+                        if b.once(2, id)
+                            && let Some((person, _)) = records::load_person(conn, org, id)?
                         {
                             b.items.push(Item::Person { person, versions: BTreeMap::new(), deleted: true });
                         }
                     }
-                    Some(Entity::Person) => b.person(*id)?,
-                    Some(Entity::Household) => b.household(*id)?,
-                    Some(Entity::Attempt) => b.logged_attempt(*id, *seq, &joined)?,
-                    Some(Entity::Member) => b.member(list_id.unwrap_or(list), *id)?,
+                    Some(Entity::Person) => b.person(id)?,
+                    Some(Entity::Household) => b.household(id)?,
+                    Some(Entity::Attempt) => {
+                        if let Some(a) = attempt {
+                            b.logged_attempt(a, seq, &joined)?;
+                        }
+                    }
+                    Some(Entity::Member) => b.member(list_id.unwrap_or(list), id)?,
                     Some(Entity::List) => b.list_header(list)?,
-                    None => tracing::warn!(entity, "unknown entity in the change log"),
+                    None => tracing::warn!(entity = %entity, "unknown entity in the change log"),
                 }
             }
-            if rows.len() as u32 == changes_limit {
-                (Cursor::Changes { seq: rows.last().map(|r| r.0).unwrap_or(seq) }, true)
+            if count == changes_limit {
+                (Cursor::Changes { seq: last_seq.unwrap_or(seq) }, true)
             } else {
                 // Nothing more for this list up to the watermark: skip past
                 // other lists' changes for good.
