@@ -9,7 +9,7 @@ use doorstep_core::device::Device;
 use doorstep_core::device::api::{NewAttempt, PersonEdit};
 use doorstep_core::records;
 use doorstep_core::store::Store;
-use doorstep_core::sync::client::{self, Identity, SyncError, Transport};
+use doorstep_core::sync::client::{self, EncodedPush, Identity, SyncError, Transport};
 use doorstep_core::sync::proto::*;
 use doorstep_server::Backend;
 use doorstep_server::sqlite::SqliteBackend;
@@ -44,7 +44,8 @@ impl FaultyLink {
 }
 
 impl Transport for FaultyLink {
-    fn push(&self, req: &PushRequest) -> Result<PushResponse, SyncError> {
+    fn push(&self, req: &EncodedPush) -> Result<PushResponse, SyncError> {
+        let req = &req.decode()?;
         if self.roll(0.2) {
             return Err(SyncError::Offline("request lost".into()));
         }

@@ -7,7 +7,7 @@ use doorstep_core::domain::{Attempt, Channel, ContactResult};
 use doorstep_core::records;
 use doorstep_core::store::Store;
 use doorstep_core::sync::changes::{self, Entity};
-use doorstep_core::sync::client::{self, Identity, SyncError, Transport};
+use doorstep_core::sync::client::{self, EncodedPush, Identity, SyncError, Transport};
 use doorstep_core::sync::proto::*;
 use doorstep_server::Backend;
 use doorstep_server::sqlite::SqliteBackend;
@@ -26,7 +26,8 @@ fn to_sync(e: doorstep_server::ApiError) -> SyncError {
 }
 
 impl Transport for Direct<'_> {
-    fn push(&self, req: &PushRequest) -> Result<PushResponse, SyncError> {
+    fn push(&self, req: &EncodedPush) -> Result<PushResponse, SyncError> {
+        let req = &req.decode()?;
         self.backend.push(&self.auth, req.clone()).map_err(to_sync)
     }
     fn pull(&self, req: &PullRequest) -> Result<PullResponse, SyncError> {

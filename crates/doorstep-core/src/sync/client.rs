@@ -43,8 +43,24 @@ impl From<rusqlite::Error> for SyncError {
 /// A request may be in flight on another thread while the device works on
 /// the last answer.
 pub trait Transport: Sync {
-    fn push(&self, req: &PushRequest) -> Result<PushResponse, SyncError>;
+    fn push(&self, req: &EncodedPush) -> Result<PushResponse, SyncError>;
     fn pull(&self, req: &PullRequest) -> Result<PullResponse, SyncError>;
+}
+
+/// A push as the device sends it: a [`PushRequest`] in JSON, framed around
+/// the outbox entries as they were stored, never parsed and written again.
+#[derive(Debug, Clone)]
+pub struct EncodedPush {
+    pub json: Vec<u8>,
+    pub last_seq: i64,
+}
+
+impl EncodedPush {
+    /// The request as the endpoint reads it (for transports that call the
+    /// endpoint's code directly).
+    pub fn decode(&self) -> Result<PushRequest> {
+        serde_json::from_slice(&self.json).map_err(|e| Error::Invalid(format!("push request: {e}")))
+    }
 }
 
 /// The device's identity, kept in `device_state`.
@@ -176,27 +192,39 @@ pub fn sync(store: &mut Store, transport: &dyn Transport) -> Result<SyncReport, 
     Ok(report)
 }
 
-/// Up to `PUSH_BATCH` outbox entries after `after`, oldest first.
-fn outbox_batch(conn: &Connection, after: i64) -> Result<Vec<Op>, SyncError> {
+/// Up to `PUSH_BATCH` outbox entries after `after`, oldest first, as a
+/// push request; None when there are none.
+fn outbox_batch(conn: &Connection, after: i64) -> Result<Option<EncodedPush>, SyncError> {
+    use std::io::Write;
     let mut stmt = conn.prepare_cached("SELECT seq, op_id, body FROM outbox WHERE seq > ?1 ORDER BY seq LIMIT ?2")?;
-    let rows = stmt.query_map(params![after, PUSH_BATCH as i64], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Uuid>(1)?, r.get::<_, String>(2)?)))?;
-    let mut ops = Vec::new();
-    for row in rows {
-        let (seq, op_id, body) = row?;
-        let body: OpBody =
-            serde_json::from_str(&body).map_err(|e| Error::Invalid(format!("outbox entry {seq} is unreadable: {e}")))?;
-        ops.push(Op { seq, op_id, body });
+    let mut rows = stmt.query(params![after, PUSH_BATCH as i64])?;
+    let mut json = Vec::with_capacity(PUSH_BATCH * 512);
+    json.extend_from_slice(br#"{"ops":["#);
+    let mut last_seq = None;
+    while let Some(row) = rows.next()? {
+        let (seq, op_id): (i64, Uuid) = (row.get(0)?, row.get(1)?);
+        let body = row.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
+        // Checked, not parsed: a damaged entry stops here, named, instead
+        // of making the endpoint refuse the whole batch.
+        serde_json::from_str::<serde::de::IgnoredAny>(body)
+            .map_err(|e| Error::Invalid(format!("outbox entry {seq} is unreadable: {e}")))?;
+        if last_seq.is_some() {
+            json.push(b',');
+        }
+        write!(json, r#"{{"seq":{seq},"op_id":"{op_id}","body":{body}}}"#).expect("writing to memory");
+        last_seq = Some(seq);
     }
-    Ok(ops)
+    json.extend_from_slice(b"]}");
+    Ok(last_seq.map(|last_seq| EncodedPush { json, last_seq }))
 }
 
 /// Pushes the outbox in batches. While one batch is in flight the next is
 /// read, so the device's work overlaps the endpoint's.
 fn push_all(store: &mut Store, transport: &dyn Transport, id: &Identity, report: &mut SyncReport) -> Result<(), SyncError> {
-    let mut ops = outbox_batch(store.conn(), 0)?;
+    let mut batch = outbox_batch(store.conn(), 0)?;
     loop {
-        let Some(last) = ops.last().map(|o| o.seq) else { return Ok(()) };
-        let req = PushRequest { ops };
+        let Some(req) = batch else { return Ok(()) };
+        let last = req.last_seq;
         let (resp, next) = std::thread::scope(|s| {
             let in_flight = s.spawn(|| transport.push(&req));
             let next = outbox_batch(store.conn(), last);
@@ -216,7 +244,7 @@ fn push_all(store: &mut Store, transport: &dyn Transport, id: &Identity, report:
                 message: format!("the endpoint acknowledged up to {} of {last}", resp.acked_seq),
             });
         }
-        ops = next?;
+        batch = next?;
     }
 }
 
@@ -408,8 +436,11 @@ impl HttpTransport {
     }
 
     fn post<Req: serde::Serialize, Resp: serde::de::DeserializeOwned>(&self, path: &str, body: &Req) -> Result<Resp, SyncError> {
-        let json = serde_json::to_vec(body).expect("serializable");
-        let compressed = zstd::encode_all(&json[..], 3).map_err(|e| Error::Invalid(format!("compressing: {e}")))?;
+        self.post_json(path, &serde_json::to_vec(body).expect("serializable"))
+    }
+
+    fn post_json<Resp: serde::de::DeserializeOwned>(&self, path: &str, json: &[u8]) -> Result<Resp, SyncError> {
+        let compressed = zstd::encode_all(json, 3).map_err(|e| Error::Invalid(format!("compressing: {e}")))?;
         let mut req = self
             .client
             .post(format!("{}{path}", self.base))
@@ -476,8 +507,8 @@ pub fn check_url(url: &str) -> Result<()> {
 }
 
 impl Transport for HttpTransport {
-    fn push(&self, req: &PushRequest) -> Result<PushResponse, SyncError> {
-        self.post("/v1/push", req)
+    fn push(&self, req: &EncodedPush) -> Result<PushResponse, SyncError> {
+        self.post_json("/v1/push", &req.json)
     }
     fn pull(&self, req: &PullRequest) -> Result<PullResponse, SyncError> {
         self.post("/v1/pull", req)
