@@ -25,7 +25,7 @@ const DEFAULT_PAGE: u32 = 2000;
 const MAX_PAGE: u32 = 5000;
 /// Change rows per incremental page: most are single attempts, far smaller
 /// than a person with everything that comes with them.
-const CHANGES_PER_PAGE: u32 = 2000;
+const CHANGES_PER_PAGE: u32 = 2500;
 
 pub struct SqliteBackend {
     writer: Mutex<Store>,
