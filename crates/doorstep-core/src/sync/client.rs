@@ -218,34 +218,67 @@ fn outbox_batch(conn: &Connection, after: i64) -> Result<Option<EncodedPush>, Sy
     Ok(last_seq.map(|last_seq| EncodedPush { json, last_seq }))
 }
 
-/// Pushes the outbox in batches. While one batch is in flight the next is
-/// read, so the device's work overlaps the endpoint's.
+/// Batches in flight at once: while the endpoint applies one, the next is
+/// already read, sent and parsed, and waits its turn at the endpoint.
+const PUSHES_IN_FLIGHT: usize = 2;
+/// Fresh starts after a batch overtook the one before it.
+const OVERTAKEN_RETRIES: usize = 3;
+
+/// Pushes the outbox in batches, a few in flight at once. The endpoint
+/// applies a batch only right after the one before it, so a batch that
+/// overtakes its predecessor on the way is refused (`sequence_gap`) and
+/// sent again; nothing leaves the outbox before the endpoint acknowledged it.
 fn push_all(store: &mut Store, transport: &dyn Transport, id: &Identity, report: &mut SyncReport) -> Result<(), SyncError> {
-    let mut batch = outbox_batch(store.conn(), 0)?;
+    let mut retries = 0;
     loop {
-        let Some(req) = batch else { return Ok(()) };
-        let last = req.last_seq;
-        let (resp, next) = std::thread::scope(|s| {
-            let in_flight = s.spawn(|| transport.push(&req));
-            let next = outbox_batch(store.conn(), last);
-            (in_flight.join().unwrap_or_else(|p| std::panic::resume_unwind(p)), next)
-        });
-        let resp = resp?;
-        let tx = store.conn_mut().transaction()?;
-        // Only what the endpoint acknowledged leaves the outbox.
-        let removed = tx.execute("DELETE FROM outbox WHERE seq <= ?1", [resp.acked_seq])?;
-        observe(&tx, id.device_id, resp.server_time_ms)?;
-        tx.commit()?;
-        report.pushed += removed as u64;
-        if resp.acked_seq < last {
-            return Err(SyncError::Rejected {
-                status: 409,
-                code: "partial_ack".into(),
-                message: format!("the endpoint acknowledged up to {} of {last}", resp.acked_seq),
-            });
+        match push_pipelined(store, transport, id, report) {
+            Err(SyncError::Rejected { code, .. }) if code == "sequence_gap" && retries < OVERTAKEN_RETRIES => retries += 1,
+            done => return done,
         }
-        batch = next?;
     }
+}
+
+fn push_pipelined(store: &mut Store, transport: &dyn Transport, id: &Identity, report: &mut SyncReport) -> Result<(), SyncError> {
+    let mut next = outbox_batch(store.conn(), 0)?;
+    std::thread::scope(|s| {
+        let mut flying = std::collections::VecDeque::with_capacity(PUSHES_IN_FLIGHT);
+        let mut failed: Option<SyncError> = None;
+        loop {
+            while failed.is_none() && flying.len() < PUSHES_IN_FLIGHT {
+                let Some(req) = next.take() else { break };
+                let last = req.last_seq;
+                flying.push_back((last, s.spawn(move || transport.push(&req))));
+                match outbox_batch(store.conn(), last) {
+                    Ok(batch) => next = batch,
+                    Err(e) => failed = Some(e),
+                }
+            }
+            let Some((last, in_flight)) = flying.pop_front() else {
+                return failed.map_or(Ok(()), Err);
+            };
+            let resp = match in_flight.join().unwrap_or_else(|p| std::panic::resume_unwind(p)) {
+                Ok(resp) => resp,
+                Err(e) => {
+                    // Those behind it still answer; what they got in is acknowledged.
+                    failed.get_or_insert(e);
+                    continue;
+                }
+            };
+            let tx = store.conn_mut().transaction()?;
+            // Only what the endpoint acknowledged leaves the outbox.
+            let removed = tx.execute("DELETE FROM outbox WHERE seq <= ?1", [resp.acked_seq])?;
+            observe(&tx, id.device_id, resp.server_time_ms)?;
+            tx.commit()?;
+            report.pushed += removed as u64;
+            if resp.acked_seq < last && failed.is_none() {
+                failed = Some(SyncError::Rejected {
+                    status: 409,
+                    code: "partial_ack".into(),
+                    message: format!("the endpoint acknowledged up to {} of {last}", resp.acked_seq),
+                });
+            }
+        }
+    })
 }
 
 /// Pulls every held list to its end. While one answer is applied the next

@@ -1,0 +1,113 @@
+//! A day's outbox goes up in several batches, more than one in flight. On
+//! a link that delays each request by its own random time (so a batch can
+//! overtake the one before it) and loses answers, every attempt still
+//! reaches the endpoint exactly once.
+
+use doorstep_core::accounts::DeviceAuth;
+use doorstep_core::device::Device;
+use doorstep_core::device::api::NewAttempt;
+use doorstep_core::store::Store;
+use doorstep_core::sync::client::{self, EncodedPush, Identity, SyncError, Transport};
+use doorstep_core::sync::proto::*;
+use doorstep_server::Backend;
+use doorstep_server::sqlite::SqliteBackend;
+use rand::{Rng, SeedableRng, rngs::StdRng};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+struct Jittery<'a> {
+    backend: &'a SqliteBackend,
+    auth: DeviceAuth,
+    rng: Mutex<StdRng>,
+    lose_answers: bool,
+    overtaken: &'a AtomicUsize,
+}
+
+impl Transport for Jittery<'_> {
+    fn push(&self, req: &EncodedPush) -> Result<PushResponse, SyncError> {
+        let (delay, lose) = {
+            let mut rng = self.rng.lock().unwrap();
+            (rng.random_range(0..40), self.lose_answers && rng.random_bool(0.3))
+        };
+        std::thread::sleep(Duration::from_millis(delay));
+        let resp = self.backend.push(&self.auth, req.decode()?).map_err(|e| {
+            if e.code == "sequence_gap" {
+                self.overtaken.fetch_add(1, Ordering::Relaxed);
+            }
+            SyncError::Rejected { status: e.status, code: e.code.into(), message: e.message }
+        })?;
+        if lose {
+            return Err(SyncError::Offline("answer lost".into()));
+        }
+        Ok(resp)
+    }
+
+    fn pull(&self, req: &PullRequest) -> Result<PullResponse, SyncError> {
+        self.backend.pull(&self.auth, req.clone()).map_err(|e| SyncError::Rejected { status: e.status, code: e.code.into(), message: e.message })
+    }
+}
+
+#[test]
+fn batches_in_flight_together_arrive_once_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("endpoint.db");
+    let org = {
+        let mut store = Store::open(&db).unwrap();
+        let org = store.create_org("Org").unwrap();
+        let file = dir.path().join("v.csv");
+        let out = std::fs::File::create(&file).unwrap();
+        doorstep_gen::write_voters(&doorstep_gen::GenOptions { count: 30, seed: 9, layout: doorstep_gen::Layout::Csv }, out).unwrap();
+        doorstep_core::import::import_file(&mut store, &org, &file, &Default::default(), &mut |_| {}).unwrap();
+        let spec = doorstep_core::lists::ListSpec {
+            name: "Walk".into(), kind: doorstep_core::domain::ListKind::Walk, precinct: None, limit: Some(10), effort_id: None,
+        };
+        let list = doorstep_core::lists::create(store.conn_mut(), org.id, &spec).unwrap().list.id;
+        let user = doorstep_core::accounts::add_user(store.conn(), org.id, "Ana", "canvasser", &[]).unwrap();
+        doorstep_core::accounts::assign_list(store.conn(), list, user.id).unwrap();
+        org.id
+    };
+    let code = {
+        let store = Store::open(&db).unwrap();
+        let user = doorstep_core::accounts::resolve_user(store.conn(), org, "Ana").unwrap();
+        doorstep_core::accounts::make_pairing_code(store.conn(), org, user.id, None).unwrap().code
+    };
+    let backend = SqliteBackend::open(&db).unwrap();
+    let paired = backend.pair(&code).unwrap();
+    let auth = backend.authenticate(&paired.token).unwrap();
+    let home = dir.path().join("phone");
+    let device = Device::open(&home).unwrap();
+    let mut sync_store = Store::open(&home.join("device.db")).unwrap();
+    let identity = Identity {
+        device_id: paired.device_id, server_url: "http://127.0.0.1:1".into(), token: paired.token,
+        org: paired.org, user: paired.user, ca_cert: None,
+    };
+    client::save_pairing(sync_store.conn_mut(), &identity, paired.server_time_ms).unwrap();
+    let overtaken = AtomicUsize::new(0);
+    let quiet = Jittery { backend: &backend, auth: auth.clone(), rng: Mutex::new(StdRng::seed_from_u64(1)), lose_answers: false, overtaken: &overtaken };
+    client::sync(&mut sync_store, &quiet).unwrap();
+
+    // More than two batches' worth.
+    let people: Vec<_> = device.people().unwrap().into_iter().map(|p| p.id).collect();
+    let made = 6_100;
+    for i in 0..made {
+        device.record_attempt(NewAttempt { person_id: Some(people[i % people.len()]), result: "not_home".into(), ..Default::default() }).unwrap();
+    }
+
+    for seed in 0..20 {
+        let link = Jittery {
+            backend: &backend, auth: auth.clone(), rng: Mutex::new(StdRng::seed_from_u64(seed)), lose_answers: true, overtaken: &overtaken,
+        };
+        if client::sync(&mut sync_store, &link).is_ok() && client::pending(sync_store.conn()).unwrap() == 0 {
+            break;
+        }
+    }
+    client::sync(&mut sync_store, &quiet).unwrap();
+    assert_eq!(client::pending(sync_store.conn()).unwrap(), 0);
+
+    let endpoint = Store::open(&db).unwrap();
+    let (held, distinct): (i64, i64) =
+        endpoint.conn().query_row("SELECT count(*), count(DISTINCT id) FROM attempts", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    assert_eq!((held, distinct), (made as i64, made as i64));
+    assert!(overtaken.load(Ordering::Relaxed) > 0, "no batch overtook another: the test did not test that");
+}
