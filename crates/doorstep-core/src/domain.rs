@@ -298,13 +298,18 @@ pub struct SurveyOption {
 }
 
 /// One knock or one call. Once recorded it is never changed: a correction is
-/// a new attempt.
+/// a new attempt. A reference it does not have is left out of its JSON, not
+/// written as null: a shift's attempts are most of what sync carries.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Attempt {
     pub id: Uuid,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person_id: Option<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub household_id: Option<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_id: Option<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effort_id: Option<Uuid>,
     pub channel: Channel,
     pub result: ContactResult,
@@ -312,9 +317,13 @@ pub struct Attempt {
     pub answers: std::collections::BTreeMap<String, serde_json::Value>,
     pub note: String,
     pub language_used: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub canvasser: Option<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_id: Option<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub script_id: Option<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub script_version: Option<i64>,
     pub attempted_at: chrono::DateTime<chrono::Utc>,
 }

@@ -574,7 +574,7 @@ fn page(
         }
         Cursor::Changes { seq } => {
             // An attempt's row comes with its change: most changes are attempts.
-            let rows: Vec<(i64, String, Uuid, Option<Uuid>, bool, Option<Attempt>)> = conn
+            let mut rows: Vec<(i64, String, Uuid, Option<Uuid>, bool, Option<Attempt>)> = conn
                 .prepare_cached(&format!(
                     "SELECT c.seq, c.entity, c.entity_id, c.list_id, c.deleted, {attempt} FROM changes c
                      LEFT JOIN attempts a ON c.entity = 'attempt' AND a.id = c.entity_id AND a.org_id = c.org_id
@@ -588,7 +588,9 @@ fn page(
                      ORDER BY c.seq LIMIT ?5",
                     attempt = records::ATTEMPT_COLUMNS_OF_A,
                 ))?
-                .query_map(params![org, seq, watermark, list, changes_limit], |r| {
+                // One row past the page says whether there is more, without
+                // a round trip that comes back empty.
+                .query_map(params![org, seq, watermark, list, changes_limit + 1], |r| {
                     let attempt = match r.get::<_, Option<Uuid>>(5)? {
                         Some(_) => Some(records::attempt_from_row_at(r, 5)?),
                         None => None,
@@ -608,7 +610,9 @@ fn page(
                     .collect::<rusqlite::Result<_>>()?,
                 None => HashMap::new(),
             };
-            let (count, last_seq) = (rows.len() as u32, rows.last().map(|r| r.0));
+            let more = rows.len() as u32 > changes_limit;
+            rows.truncate(changes_limit as usize);
+            let last_seq = rows.last().map(|r| r.0);
             for (seq, entity, id, list_id, deleted, attempt) in rows {
                 match Entity::parse(&entity) {
                     Some(Entity::Person) if deleted => {
@@ -630,7 +634,7 @@ fn page(
                     None => tracing::warn!(entity = %entity, "unknown entity in the change log"),
                 }
             }
-            if count == changes_limit {
+            if more {
                 (Cursor::Changes { seq: last_seq.unwrap_or(seq) }, true)
             } else {
                 // Nothing more for this list up to the watermark: skip past
