@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
     (2, "search", include_str!("../../../schema/migrations/0002_search.sql")),
     (3, "sync", include_str!("../../../schema/migrations/0003_sync.sql")),
     (4, "member_changes", include_str!("../../../schema/migrations/0004_member_changes.sql")),
+    (5, "attempts_by_id", include_str!("../../../schema/migrations/0005_attempts_by_id.sql")),
 ];
 
 pub struct Store {

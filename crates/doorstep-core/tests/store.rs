@@ -17,7 +17,10 @@ fn store_from_first_migration_is_upgraded_and_indexed() {
                 "INSERT INTO households(id, org_id, address_key, house_number, street, zip)
                    VALUES (x'0000000000000000000000000000000A', x'{org}', 'k', '12', 'OAK ST', '95112');
                  INSERT INTO people(id, org_id, household_id, given_name, family_name, native_name, phones, updated_at)
-                   VALUES (x'0000000000000000000000000000000B', x'{org}', x'0000000000000000000000000000000A', 'Minh', 'Đặng', '鄧明', '[\"(408) 555-0199\"]', '2026-01-01T00:00:00Z');",
+                   VALUES (x'0000000000000000000000000000000B', x'{org}', x'0000000000000000000000000000000A', 'Minh', 'Đặng', '鄧明', '[\"(408) 555-0199\"]', '2026-01-01T00:00:00Z');
+                 INSERT INTO attempts(id, org_id, person_id, household_id, channel, result, barrier_language, note, attempted_at)
+                   VALUES (x'0000000000000000000000000000000C', x'{org}', x'0000000000000000000000000000000B', x'0000000000000000000000000000000A',
+                           'door', 'language_barrier', 'vi', 'con gái nói tiếng Anh', '2026-01-02T18:30:00.000000Z');",
                 org = org.id.simple()
             ))
             .unwrap();
@@ -30,6 +33,15 @@ fn store_from_first_migration_is_upgraded_and_indexed() {
     assert_eq!(found("明"), 1);
     assert_eq!(found("408-555-0199"), 1);
     assert_eq!(found("oak"), 1);
+    let (result, language, note): (String, String, String) = store
+        .conn()
+        .query_row("SELECT result, barrier_language, note FROM attempts WHERE id = x'0000000000000000000000000000000C'", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
+    assert_eq!((result.as_str(), language.as_str(), note.as_str()), ("language_barrier", "vi", "con gái nói tiếng Anh"), "attempts survive");
+    let edit = store.conn().execute("UPDATE attempts SET note = 'x'", []);
+    assert!(edit.is_err(), "attempts stay append-only after the upgrade");
     drop(store);
     // Opening again applies nothing twice.
     let again = Store::open(&path).unwrap();
