@@ -167,6 +167,11 @@ const PUSH_BATCH: usize = 2500;
 pub fn sync(store: &mut Store, transport: &dyn Transport) -> Result<SyncReport, SyncError> {
     let id = identity(store.conn())?.ok_or_else(|| Error::Invalid("this device is not paired".into()))?;
     let mut report = SyncReport::default();
+    // A sync writes a day's work in a few transactions. Checkpointing in
+    // the middle of it (SQLite's default, every 4 MB of log) makes whichever
+    // page crosses the line wait for the disk; once at the end is enough.
+    let autocheckpoint: i64 = store.conn().query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))?;
+    store.conn().execute_batch("PRAGMA wal_autocheckpoint = 0")?;
     let started = std::time::Instant::now();
     let result = push_all(store, transport, &id, &mut report).and_then(|_| {
         report.push_seconds = started.elapsed().as_secs_f64();
@@ -176,6 +181,8 @@ pub fn sync(store: &mut Store, transport: &dyn Transport) -> Result<SyncReport, 
         pulled
     });
     let conn = store.conn();
+    conn.query_row(&format!("PRAGMA wal_autocheckpoint = {autocheckpoint}"), [], |_| Ok(()))?;
+    conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
     match &result {
         Ok(()) => {
             state_set(conn, "last_sync", &now_text())?;
