@@ -148,3 +148,37 @@ fn an_attempt_on_a_member_the_device_holds_travels_alone() {
     let items: Vec<&Item> = resp.pages.iter().flat_map(|p| &p.items).collect();
     assert!(matches!(items.as_slice(), [Item::Attempt { attempt }] if attempt.id == knocked.id), "{items:#?}");
 }
+
+#[test]
+fn a_device_is_not_sent_back_what_it_pushed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (backend, auth, mut device, _org, list) = setup(dir.path());
+    let link = Direct { backend: &backend, auth: auth.clone(), limit: 1000 };
+    client::sync(&mut device, &link).unwrap();
+    let member = members(&device, list)[0];
+
+    // This device knocks; the endpoint takes the attempt.
+    let mine = attempt_on(member);
+    let op = Op { seq: 1, op_id: Uuid::now_v7(), body: OpBody::Attempt { attempt: mine.clone() } };
+    backend.push(&auth, PushRequest { ops: vec![op] }).unwrap();
+
+    let scopes: std::collections::BTreeMap<Uuid, String> = device.conn().prepare("SELECT list_id, cursor FROM sync_scopes").unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
+    let resp = backend.pull(&auth, PullRequest { scopes: scopes.clone(), limit: None }).unwrap();
+    assert!(resp.pages.iter().all(|p| p.items.is_empty()), "{:#?}", resp.pages);
+
+    // Another device on the same list hears of it.
+    let endpoint = Store::open(&dir.path().join("endpoint.db")).unwrap();
+    let org = endpoint.resolve_org(None).unwrap();
+    let other = doorstep_core::accounts::add_user(endpoint.conn(), org.id, "Bao", "canvasser", &[]).unwrap();
+    doorstep_core::accounts::assign_list(endpoint.conn(), list, other.id).unwrap();
+    let code = doorstep_core::accounts::make_pairing_code(endpoint.conn(), org.id, other.id, None).unwrap().code;
+    let paired = backend.pair(&code).unwrap();
+    let other_auth = backend.authenticate(&paired.token).unwrap();
+    let resp = backend.pull(&other_auth, PullRequest { scopes, limit: None }).unwrap();
+    let heard: Vec<Uuid> = resp.pages.iter().flat_map(|p| &p.items).filter_map(|i| match i {
+        Item::Attempt { attempt } => Some(attempt.id),
+        _ => None,
+    }).collect();
+    assert_eq!(heard, vec![mine.id]);
+}

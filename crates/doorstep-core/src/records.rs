@@ -341,57 +341,47 @@ pub fn insert_attempt(conn: &Connection, org: Uuid, a: &Attempt) -> Result<bool>
 }
 
 /// Appends attempts many to a statement; returns, for each, whether it was
-/// new. When some were already here (a page delivered again), the batch is
-/// undone and written one by one, which tells them apart.
+/// new. One already here (a page delivered again) is left as it is.
 pub fn insert_attempts(conn: &Connection, org: Uuid, attempts: &[&Attempt]) -> Result<Vec<bool>> {
-    if attempts.len() < 2 {
-        return attempts.iter().map(|a| insert_attempt(conn, org, a)).collect();
-    }
-    let texts: Vec<(String, String)> = attempts
+    let mut held = conn.prepare_cached("SELECT 1 FROM attempts WHERE id = ?1")?;
+    let new = attempts.iter().map(|a| held.exists([a.id]).map(|here| !here)).collect::<rusqlite::Result<Vec<bool>>>()?;
+    let fresh: Vec<&Attempt> = attempts.iter().zip(&new).filter(|(_, new)| **new).map(|(a, _)| *a).collect();
+    let texts: Vec<(String, String)> = fresh
         .iter()
         .map(|a| (json(&a.answers), a.attempted_at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)))
         .collect();
-    conn.execute_batch("SAVEPOINT insert_attempts")?;
-    let written = bulk::ManyRows::new(
+    let mut many = bulk::ManyRows::new(
         conn,
         "INSERT OR IGNORE INTO attempts(id, org_id, person_id, household_id, list_id, effort_id, channel, result,
              barrier_language, answers, note, language_used, canvasser, device_id, script_id, script_version, attempted_at)",
         17,
-    )
-    .and_then(|mut many| {
-        many.insert(conn, attempts.iter().zip(&texts), |(a, (answers, at)), v| {
-            v.extend::<[bulk::Value; 17]>([
-                (&a.id).into(),
-                (&org).into(),
-                a.person_id.as_ref().into(),
-                a.household_id.as_ref().into(),
-                a.list_id.as_ref().into(),
-                a.effort_id.as_ref().into(),
-                a.channel.as_str().into(),
-                a.result.code().into(),
-                a.result.barrier_language().into(),
-                answers.into(),
-                (&a.note).into(),
-                (&a.language_used).into(),
-                a.canvasser.as_ref().into(),
-                a.device_id.as_ref().into(),
-                a.script_id.as_ref().into(),
-                a.script_version.into(),
-                at.into(),
-            ]);
-        })
-    });
-    match written {
-        Ok(n) if n == attempts.len() => {
-            conn.execute_batch("RELEASE insert_attempts")?;
-            Ok(vec![true; n])
-        }
-        other => {
-            conn.execute_batch("ROLLBACK TO insert_attempts; RELEASE insert_attempts")?;
-            other?;
-            attempts.iter().map(|a| insert_attempt(conn, org, a)).collect()
-        }
+    )?;
+    let written = many.insert(conn, fresh.iter().zip(&texts), |(a, (answers, at)), v| {
+        v.extend::<[bulk::Value; 17]>([
+            (&a.id).into(),
+            (&org).into(),
+            a.person_id.as_ref().into(),
+            a.household_id.as_ref().into(),
+            a.list_id.as_ref().into(),
+            a.effort_id.as_ref().into(),
+            a.channel.as_str().into(),
+            a.result.code().into(),
+            a.result.barrier_language().into(),
+            answers.into(),
+            (&a.note).into(),
+            (&a.language_used).into(),
+            a.canvasser.as_ref().into(),
+            a.device_id.as_ref().into(),
+            a.script_id.as_ref().into(),
+            a.script_version.into(),
+            at.into(),
+        ]);
+    })?;
+    if written != fresh.len() {
+        // Only if the same id came twice in one batch.
+        return Err(Error::Invalid(format!("{} of {} attempts repeat an id within one batch", fresh.len() - written, fresh.len())));
     }
+    Ok(new)
 }
 
 pub const ATTEMPT_COLUMNS: &str = "id, person_id, household_id, list_id, effort_id, channel, result, barrier_language,

@@ -179,7 +179,7 @@ impl Backend for SqliteBackend {
         for list in &assigned {
             let cursor = req.scopes.get(list).map(String::as_str).unwrap_or("");
             let cursor = Cursor::parse(cursor).map_err(|m| ApiError::bad_request(format!("scope {list}: {m}")))?;
-            pages.push(page(&tx, auth.org_id, *list, cursor, watermark, floor, limits)?);
+            pages.push(page(&tx, auth.org_id, auth.device_id, *list, cursor, watermark, floor, limits)?);
         }
         drop(tx);
         drop(store);
@@ -520,9 +520,14 @@ impl<'c> PageBuilder<'c> {
 }
 
 /// `limits`: people per snapshot page, and change rows per change page.
+/// `device`: the device asking, which is never sent back the attempts it
+/// pushed itself (it holds them; a canvasser's end-of-shift sync would
+/// otherwise bring the whole shift back down).
+#[allow(clippy::too_many_arguments)]
 fn page(
     conn: &Connection,
     org: Uuid,
+    device: Uuid,
     list: Uuid,
     cursor: Option<Cursor>,
     watermark: i64,
@@ -584,13 +589,14 @@ fn page(
                            (c.entity = 'person' AND EXISTS (SELECT 1 FROM list_people lp WHERE lp.list_id = ?4 AND lp.person_id = c.entity_id))
                         OR (c.entity = 'household' AND EXISTS (SELECT 1 FROM people p WHERE p.household_id = c.entity_id
                                AND EXISTS (SELECT 1 FROM list_people lp WHERE lp.list_id = ?4 AND lp.person_id = p.id)))
-                        OR (c.entity = 'attempt' AND EXISTS (SELECT 1 FROM list_people lp WHERE lp.list_id = ?4 AND lp.person_id = a.person_id)))))
+                        OR (c.entity = 'attempt' AND a.device_id IS NOT ?6
+                            AND EXISTS (SELECT 1 FROM list_people lp WHERE lp.list_id = ?4 AND lp.person_id = a.person_id)))))
                      ORDER BY c.seq LIMIT ?5",
                     attempt = records::ATTEMPT_COLUMNS_OF_A,
                 ))?
                 // One row past the page says whether there is more, without
                 // a round trip that comes back empty.
-                .query_map(params![org, seq, watermark, list, changes_limit + 1], |r| {
+                .query_map(params![org, seq, watermark, list, changes_limit + 1, device], |r| {
                     let attempt = match r.get::<_, Option<Uuid>>(5)? {
                         Some(_) => Some(records::attempt_from_row_at(r, 5)?),
                         None => None,
