@@ -1,12 +1,15 @@
 -- Doorstep store, migration 5: attempts keyed by their id.
 -- Attempts are looked up by id and written in id order (UUIDv7). Keyed by
 -- it, without a separate rowid, writing one is a B-tree insert fewer, and
--- reading one a lookup fewer; a sync moves thousands at a time.
+-- reading one a lookup fewer; a sync moves thousands at a time. Their
+-- references are checked when the transaction commits: a statement writing
+-- many attempts then cannot fail halfway, so SQLite keeps no copy of every
+-- page it touches to undo one.
 CREATE TABLE attempts_by_id (
     id                BLOB PRIMARY KEY,
-    org_id            BLOB NOT NULL REFERENCES organizations(id),
-    person_id         BLOB REFERENCES people(id),
-    household_id      BLOB REFERENCES households(id),
+    org_id            BLOB NOT NULL REFERENCES organizations(id) DEFERRABLE INITIALLY DEFERRED,
+    person_id         BLOB REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+    household_id      BLOB REFERENCES households(id) DEFERRABLE INITIALLY DEFERRED,
     list_id           BLOB,
     effort_id         BLOB,
     channel           TEXT NOT NULL CHECK (channel IN ('door', 'phone', 'event')),

@@ -341,10 +341,15 @@ pub fn insert_attempt(conn: &Connection, org: Uuid, a: &Attempt) -> Result<bool>
 }
 
 /// Appends attempts many to a statement; returns, for each, whether it was
-/// new. One already here (a page delivered again) is left as it is.
+/// new. One already here (a page delivered again), or earlier in the same
+/// batch, is left as it is.
 pub fn insert_attempts(conn: &Connection, org: Uuid, attempts: &[&Attempt]) -> Result<Vec<bool>> {
     let mut held = conn.prepare_cached("SELECT 1 FROM attempts WHERE id = ?1")?;
-    let new = attempts.iter().map(|a| held.exists([a.id]).map(|here| !here)).collect::<rusqlite::Result<Vec<bool>>>()?;
+    let mut seen = std::collections::HashSet::with_capacity(attempts.len());
+    let new = attempts
+        .iter()
+        .map(|a| Ok(seen.insert(a.id) && !held.exists([a.id])?))
+        .collect::<rusqlite::Result<Vec<bool>>>()?;
     let fresh: Vec<&Attempt> = attempts.iter().zip(&new).filter(|(_, new)| **new).map(|(a, _)| *a).collect();
     let texts: Vec<(String, String)> = fresh
         .iter()
@@ -378,8 +383,7 @@ pub fn insert_attempts(conn: &Connection, org: Uuid, attempts: &[&Attempt]) -> R
         ]);
     })?;
     if written != fresh.len() {
-        // Only if the same id came twice in one batch.
-        return Err(Error::Invalid(format!("{} of {} attempts repeat an id within one batch", fresh.len() - written, fresh.len())));
+        return Err(Error::Invalid(format!("{} of {} new attempts were not written", fresh.len() - written, fresh.len())));
     }
     Ok(new)
 }
@@ -570,5 +574,18 @@ mod tests {
         assert_eq!(insert_attempts(store.conn(), org.id, &again).unwrap(), vec![false, true, false]);
         let count: i64 = store.conn().query_row("SELECT count(*) FROM attempts", [], |r| r.get(0)).unwrap();
         assert_eq!(count, 101);
+    }
+
+    #[test]
+    fn an_attempt_on_someone_not_here_is_refused_when_its_transaction_commits() {
+        let mut store = Store::open_in_memory().unwrap();
+        let org = store.create_org("Org").unwrap();
+        let stranger = attempt(Uuid::now_v7());
+        let tx = store.conn_mut().transaction().unwrap();
+        assert_eq!(insert_attempts(&tx, org.id, &[&stranger, &stranger.clone()]).unwrap(), vec![true, false]);
+        let err = tx.commit().unwrap_err().to_string();
+        assert!(err.contains("FOREIGN KEY"), "{err}");
+        let count: i64 = store.conn().query_row("SELECT count(*) FROM attempts", [], |r| r.get(0)).unwrap();
+        assert_eq!(count, 0);
     }
 }
