@@ -13,6 +13,7 @@ use doorstep_core::sync::client::{self, EncodedPush, Identity, SyncError, Transp
 use doorstep_core::sync::proto::*;
 use doorstep_server::Backend;
 use doorstep_server::sqlite::SqliteBackend;
+use doorstep_tests::sync_error;
 use proptest::prelude::*;
 use rand::{Rng, SeedableRng, rngs::StdRng};
 use std::collections::{BTreeMap, BTreeSet};
@@ -27,14 +28,6 @@ struct FaultyLink {
     rng: Mutex<StdRng>,
     faults: bool,
     sent: Mutex<Vec<PushRequest>>,
-}
-
-fn to_sync(e: doorstep_server::ApiError) -> SyncError {
-    if e.status >= 500 {
-        SyncError::Offline(e.message)
-    } else {
-        SyncError::Rejected { status: e.status, code: e.code.into(), message: e.message }
-    }
 }
 
 impl FaultyLink {
@@ -59,10 +52,10 @@ impl Transport for FaultyLink {
                 let _ = self.backend.push(&self.auth, old);
             }
         }
-        let resp = self.backend.push(&self.auth, req.clone()).map_err(to_sync)?;
+        let resp = self.backend.push(&self.auth, req.clone()).map_err(sync_error)?;
         self.sent.lock().unwrap().push(req.clone());
         if self.roll(0.2) {
-            self.backend.push(&self.auth, req.clone()).map_err(to_sync)?;
+            self.backend.push(&self.auth, req.clone()).map_err(sync_error)?;
         }
         if self.roll(0.2) {
             return Err(SyncError::Offline("answer lost".into()));
@@ -74,7 +67,7 @@ impl Transport for FaultyLink {
         if self.roll(0.15) {
             return Err(SyncError::Offline("request lost".into()));
         }
-        let resp = self.backend.pull(&self.auth, req.clone()).map_err(to_sync)?;
+        let resp = self.backend.pull(&self.auth, req.clone()).map_err(sync_error)?;
         if self.roll(0.15) {
             return Err(SyncError::Offline("answer lost".into()));
         }

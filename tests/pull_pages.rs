@@ -3,14 +3,14 @@
 //! Pages of one change each make every page boundary fall where it can.
 
 use doorstep_core::accounts::DeviceAuth;
-use doorstep_core::domain::{Attempt, Channel, ContactResult};
 use doorstep_core::records;
 use doorstep_core::store::Store;
 use doorstep_core::sync::changes::{self, Entity};
-use doorstep_core::sync::client::{self, EncodedPush, Identity, SyncError, Transport};
+use doorstep_core::sync::client::{self, EncodedPush, SyncError, Transport};
 use doorstep_core::sync::proto::*;
 use doorstep_server::Backend;
 use doorstep_server::sqlite::SqliteBackend;
+use doorstep_tests::{InProcess, not_home, sync_error};
 use std::path::Path;
 use uuid::Uuid;
 
@@ -21,74 +21,21 @@ struct Direct<'a> {
     limit: u32,
 }
 
-fn to_sync(e: doorstep_server::ApiError) -> SyncError {
-    SyncError::Rejected { status: e.status, code: e.code.into(), message: e.message }
-}
-
 impl Transport for Direct<'_> {
     fn push(&self, req: &EncodedPush) -> Result<PushResponse, SyncError> {
-        let req = &req.decode()?;
-        self.backend.push(&self.auth, req.clone()).map_err(to_sync)
+        self.backend.push(&self.auth, req.decode()?).map_err(sync_error)
     }
     fn pull(&self, req: &PullRequest) -> Result<PullResponse, SyncError> {
-        self.backend.pull(&self.auth, PullRequest { limit: Some(self.limit), ..req.clone() }).map_err(to_sync)
+        self.backend.pull(&self.auth, PullRequest { limit: Some(self.limit), ..req.clone() }).map_err(sync_error)
     }
 }
 
-fn attempt_on(person: Uuid) -> Attempt {
-    Attempt {
-        id: Uuid::now_v7(),
-        person_id: Some(person),
-        household_id: None,
-        list_id: None,
-        effort_id: None,
-        channel: Channel::Door,
-        result: ContactResult::NotHome,
-        answers: Default::default(),
-        note: String::new(),
-        language_used: String::new(),
-        canvasser: None,
-        device_id: None,
-        script_id: None,
-        script_version: None,
-        attempted_at: chrono::Utc::now(),
-    }
-}
-
-/// An endpoint store with 30 voters, a 5-person list assigned to one user,
-/// and that user's device paired; returns the list and the device's store.
-fn setup(dir: &Path) -> (SqliteBackend, DeviceAuth, Store, Uuid, Uuid) {
-    let db = dir.join("endpoint.db");
-    let (org, list) = {
-        let mut store = Store::open(&db).unwrap();
-        let org = store.create_org("Org").unwrap();
-        let file = dir.join("v.csv");
-        let out = std::fs::File::create(&file).unwrap();
-        doorstep_gen::write_voters(&doorstep_gen::GenOptions { count: 30, seed: 5, layout: doorstep_gen::Layout::Csv }, out).unwrap();
-        doorstep_core::import::import_file(&mut store, &org, &file, &Default::default(), &mut |_| {}).unwrap();
-        let spec = doorstep_core::lists::ListSpec {
-            name: "Walk".into(), kind: doorstep_core::domain::ListKind::Walk, precinct: None, limit: Some(5), effort_id: None,
-        };
-        let list = doorstep_core::lists::create(store.conn_mut(), org.id, &spec).unwrap().list.id;
-        let user = doorstep_core::accounts::add_user(store.conn(), org.id, "Ana", "canvasser", &[]).unwrap();
-        doorstep_core::accounts::assign_list(store.conn(), list, user.id).unwrap();
-        (org.id, list)
-    };
-    let code = {
-        let store = Store::open(&db).unwrap();
-        let user = doorstep_core::accounts::resolve_user(store.conn(), org, "Ana").unwrap();
-        doorstep_core::accounts::make_pairing_code(store.conn(), org, user.id, None).unwrap().code
-    };
-    let backend = SqliteBackend::open(&db).unwrap();
-    let paired = backend.pair(&code).unwrap();
-    let auth = backend.authenticate(&paired.token).unwrap();
-    let mut device = Store::open(&dir.join("device.db")).unwrap();
-    let identity = Identity {
-        device_id: paired.device_id, server_url: "http://127.0.0.1:1".into(), token: paired.token,
-        org: paired.org, user: paired.user, ca_cert: None,
-    };
-    client::save_pairing(device.conn_mut(), &identity, paired.server_time_ms).unwrap();
-    (backend, auth, device, org, list)
+/// An endpoint with 30 voters and a 5-person list assigned to Ana, whose
+/// device is paired.
+fn setup(dir: &Path) -> (InProcess, DeviceAuth, Store) {
+    let endpoint = InProcess::new(dir, 30, 5, "Ana");
+    let (auth, device) = endpoint.pair("Ana", &dir.join("device.db"));
+    (endpoint, auth, device)
 }
 
 fn members(store: &Store, list: Uuid) -> Vec<Uuid> {
@@ -99,10 +46,11 @@ fn members(store: &Store, list: Uuid) -> Vec<Uuid> {
 #[test]
 fn an_attempt_on_someone_who_joined_the_list_later_brings_them_along() {
     let dir = tempfile::tempdir().unwrap();
-    let (backend, auth, mut device, org, list) = setup(dir.path());
-    let link = Direct { backend: &backend, auth: auth.clone(), limit: 1 };
+    let (ep, auth, mut device) = setup(dir.path());
+    let (backend, org, list) = (&ep.backend, ep.org, ep.list);
+    let link = Direct { backend, auth: auth.clone(), limit: 1 };
     client::sync(&mut device, &link).unwrap();
-    let endpoint = Store::open(&dir.path().join("endpoint.db")).unwrap();
+    let endpoint = Store::open(&ep.db).unwrap();
     let mut on_list = members(&endpoint, list);
     let mut held = members(&device, list);
     on_list.sort();
@@ -115,7 +63,7 @@ fn an_attempt_on_someone_who_joined_the_list_later_brings_them_along() {
     let outsider: Uuid = endpoint.conn()
         .query_row("SELECT id FROM people WHERE id NOT IN (SELECT person_id FROM list_people) LIMIT 1", [], |r| r.get(0))
         .unwrap();
-    let knocked = attempt_on(outsider);
+    let knocked = not_home(outsider);
     assert!(records::insert_attempt(endpoint.conn(), org, &knocked).unwrap());
     changes::record(endpoint.conn(), org, Entity::Attempt, knocked.id, None, false).unwrap();
     endpoint.conn().execute("INSERT INTO list_people(list_id, person_id) VALUES (?1, ?2)", rusqlite::params![list, outsider]).unwrap();
@@ -132,13 +80,14 @@ fn an_attempt_on_someone_who_joined_the_list_later_brings_them_along() {
 #[test]
 fn an_attempt_on_a_member_the_device_holds_travels_alone() {
     let dir = tempfile::tempdir().unwrap();
-    let (backend, auth, mut device, org, list) = setup(dir.path());
-    let link = Direct { backend: &backend, auth: auth.clone(), limit: 1000 };
+    let (ep, auth, mut device) = setup(dir.path());
+    let (backend, org, list) = (&ep.backend, ep.org, ep.list);
+    let link = Direct { backend, auth: auth.clone(), limit: 1000 };
     client::sync(&mut device, &link).unwrap();
     let member = members(&device, list)[0];
 
-    let endpoint = Store::open(&dir.path().join("endpoint.db")).unwrap();
-    let knocked = attempt_on(member);
+    let endpoint = Store::open(&ep.db).unwrap();
+    let knocked = not_home(member);
     assert!(records::insert_attempt(endpoint.conn(), org, &knocked).unwrap());
     changes::record(endpoint.conn(), org, Entity::Attempt, knocked.id, None, false).unwrap();
 
@@ -152,13 +101,14 @@ fn an_attempt_on_a_member_the_device_holds_travels_alone() {
 #[test]
 fn a_device_is_not_sent_back_what_it_pushed() {
     let dir = tempfile::tempdir().unwrap();
-    let (backend, auth, mut device, _org, list) = setup(dir.path());
-    let link = Direct { backend: &backend, auth: auth.clone(), limit: 1000 };
+    let (ep, auth, mut device) = setup(dir.path());
+    let (backend, list) = (&ep.backend, ep.list);
+    let link = Direct { backend, auth: auth.clone(), limit: 1000 };
     client::sync(&mut device, &link).unwrap();
     let member = members(&device, list)[0];
 
     // This device knocks; the endpoint takes the attempt.
-    let mine = attempt_on(member);
+    let mine = not_home(member);
     let op = Op { seq: 1, op_id: Uuid::now_v7(), body: OpBody::Attempt { attempt: mine.clone() } };
     backend.push(&auth, PushRequest { ops: vec![op] }).unwrap();
 
@@ -168,13 +118,10 @@ fn a_device_is_not_sent_back_what_it_pushed() {
     assert!(resp.pages.iter().all(|p| p.items.is_empty()), "{:#?}", resp.pages);
 
     // Another device on the same list hears of it.
-    let endpoint = Store::open(&dir.path().join("endpoint.db")).unwrap();
-    let org = endpoint.resolve_org(None).unwrap();
-    let other = doorstep_core::accounts::add_user(endpoint.conn(), org.id, "Bao", "canvasser", &[]).unwrap();
+    let endpoint = Store::open(&ep.db).unwrap();
+    let other = doorstep_core::accounts::add_user(endpoint.conn(), ep.org, "Bao", "canvasser", &[]).unwrap();
     doorstep_core::accounts::assign_list(endpoint.conn(), list, other.id).unwrap();
-    let code = doorstep_core::accounts::make_pairing_code(endpoint.conn(), org.id, other.id, None).unwrap().code;
-    let paired = backend.pair(&code).unwrap();
-    let other_auth = backend.authenticate(&paired.token).unwrap();
+    let (other_auth, _) = ep.pair("Bao", &dir.path().join("other.db"));
     let resp = backend.pull(&other_auth, PullRequest { scopes, limit: None }).unwrap();
     let heard: Vec<Uuid> = resp.pages.iter().flat_map(|p| &p.items).filter_map(|i| match i {
         Item::Attempt { attempt } => Some(attempt.id),

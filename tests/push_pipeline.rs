@@ -7,7 +7,8 @@ use doorstep_core::accounts::DeviceAuth;
 use doorstep_core::device::Device;
 use doorstep_core::device::api::NewAttempt;
 use doorstep_core::store::Store;
-use doorstep_core::sync::client::{self, EncodedPush, Identity, SyncError, Transport};
+use doorstep_core::sync::client::{self, EncodedPush, SyncError, Transport};
+use doorstep_tests::{InProcess, sync_error};
 use doorstep_core::sync::proto::*;
 use doorstep_server::Backend;
 use doorstep_server::sqlite::SqliteBackend;
@@ -35,7 +36,7 @@ impl Transport for Jittery<'_> {
             if e.code == "sequence_gap" {
                 self.overtaken.fetch_add(1, Ordering::Relaxed);
             }
-            SyncError::Rejected { status: e.status, code: e.code.into(), message: e.message }
+            sync_error(e)
         })?;
         if lose {
             return Err(SyncError::Offline("answer lost".into()));
@@ -44,47 +45,20 @@ impl Transport for Jittery<'_> {
     }
 
     fn pull(&self, req: &PullRequest) -> Result<PullResponse, SyncError> {
-        self.backend.pull(&self.auth, req.clone()).map_err(|e| SyncError::Rejected { status: e.status, code: e.code.into(), message: e.message })
+        self.backend.pull(&self.auth, req.clone()).map_err(sync_error)
     }
 }
 
 #[test]
 fn batches_in_flight_together_arrive_once_each() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("endpoint.db");
-    let org = {
-        let mut store = Store::open(&db).unwrap();
-        let org = store.create_org("Org").unwrap();
-        let file = dir.path().join("v.csv");
-        let out = std::fs::File::create(&file).unwrap();
-        doorstep_gen::write_voters(&doorstep_gen::GenOptions { count: 30, seed: 9, layout: doorstep_gen::Layout::Csv }, out).unwrap();
-        doorstep_core::import::import_file(&mut store, &org, &file, &Default::default(), &mut |_| {}).unwrap();
-        let spec = doorstep_core::lists::ListSpec {
-            name: "Walk".into(), kind: doorstep_core::domain::ListKind::Walk, precinct: None, limit: Some(10), effort_id: None,
-        };
-        let list = doorstep_core::lists::create(store.conn_mut(), org.id, &spec).unwrap().list.id;
-        let user = doorstep_core::accounts::add_user(store.conn(), org.id, "Ana", "canvasser", &[]).unwrap();
-        doorstep_core::accounts::assign_list(store.conn(), list, user.id).unwrap();
-        org.id
-    };
-    let code = {
-        let store = Store::open(&db).unwrap();
-        let user = doorstep_core::accounts::resolve_user(store.conn(), org, "Ana").unwrap();
-        doorstep_core::accounts::make_pairing_code(store.conn(), org, user.id, None).unwrap().code
-    };
-    let backend = SqliteBackend::open(&db).unwrap();
-    let paired = backend.pair(&code).unwrap();
-    let auth = backend.authenticate(&paired.token).unwrap();
+    let endpoint = InProcess::new(dir.path(), 30, 10, "Ana");
+    let (backend, db) = (&endpoint.backend, &endpoint.db);
     let home = dir.path().join("phone");
     let device = Device::open(&home).unwrap();
-    let mut sync_store = Store::open(&home.join("device.db")).unwrap();
-    let identity = Identity {
-        device_id: paired.device_id, server_url: "http://127.0.0.1:1".into(), token: paired.token,
-        org: paired.org, user: paired.user, ca_cert: None,
-    };
-    client::save_pairing(sync_store.conn_mut(), &identity, paired.server_time_ms).unwrap();
+    let (auth, mut sync_store) = endpoint.pair("Ana", &home.join("device.db"));
     let overtaken = AtomicUsize::new(0);
-    let quiet = Jittery { backend: &backend, auth: auth.clone(), rng: Mutex::new(StdRng::seed_from_u64(1)), lose_answers: false, overtaken: &overtaken };
+    let quiet = Jittery { backend, auth: auth.clone(), rng: Mutex::new(StdRng::seed_from_u64(1)), lose_answers: false, overtaken: &overtaken };
     client::sync(&mut sync_store, &quiet).unwrap();
 
     // More than two batches' worth.
@@ -96,7 +70,7 @@ fn batches_in_flight_together_arrive_once_each() {
 
     for seed in 0..20 {
         let link = Jittery {
-            backend: &backend, auth: auth.clone(), rng: Mutex::new(StdRng::seed_from_u64(seed)), lose_answers: true, overtaken: &overtaken,
+            backend, auth: auth.clone(), rng: Mutex::new(StdRng::seed_from_u64(seed)), lose_answers: true, overtaken: &overtaken,
         };
         if client::sync(&mut sync_store, &link).is_ok() && client::pending(sync_store.conn()).unwrap() == 0 {
             break;
@@ -105,9 +79,9 @@ fn batches_in_flight_together_arrive_once_each() {
     client::sync(&mut sync_store, &quiet).unwrap();
     assert_eq!(client::pending(sync_store.conn()).unwrap(), 0);
 
-    let endpoint = Store::open(&db).unwrap();
+    let stored = Store::open(db).unwrap();
     let (held, distinct): (i64, i64) =
-        endpoint.conn().query_row("SELECT count(*), count(DISTINCT id) FROM attempts", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+        stored.conn().query_row("SELECT count(*), count(DISTINCT id) FROM attempts", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
     assert_eq!((held, distinct), (made as i64, made as i64));
     assert!(overtaken.load(Ordering::Relaxed) > 0, "no batch overtook another: the test did not test that");
 }

@@ -96,3 +96,88 @@ pub fn endpoint_attempts(data: &Path) -> Vec<String> {
     let v = cli_json(data, &["attempts", "--json"]);
     v.as_array().expect("array").iter().map(|a| a["id"].as_str().unwrap().to_owned()).collect()
 }
+
+/// Tests that drive sync without a network call the endpoint's own code:
+/// an endpoint store at `dir/endpoint.db` with one organization of
+/// generated voters, a walk list of about `list_limit` people assigned to
+/// `user`, and the backend over it.
+pub struct InProcess {
+    pub backend: doorstep_server::sqlite::SqliteBackend,
+    pub db: PathBuf,
+    pub org: uuid::Uuid,
+    pub list: uuid::Uuid,
+}
+
+impl InProcess {
+    pub fn new(dir: &Path, voters: u64, list_limit: usize, user: &str) -> InProcess {
+        use doorstep_core::store::Store;
+        let db = dir.join("endpoint.db");
+        let mut store = Store::open(&db).unwrap();
+        let org = store.create_org("Org").unwrap();
+        let file = dir.join("voters.csv");
+        let out = std::fs::File::create(&file).unwrap();
+        doorstep_gen::write_voters(&doorstep_gen::GenOptions { count: voters, seed: 5, layout: doorstep_gen::Layout::Csv }, out).unwrap();
+        doorstep_core::import::import_file(&mut store, &org, &file, &Default::default(), &mut |_| {}).unwrap();
+        let spec = doorstep_core::lists::ListSpec {
+            name: "Walk".into(), kind: doorstep_core::domain::ListKind::Walk, precinct: None, limit: Some(list_limit), effort_id: None,
+        };
+        let list = doorstep_core::lists::create(store.conn_mut(), org.id, &spec).unwrap().list.id;
+        let u = doorstep_core::accounts::add_user(store.conn(), org.id, user, "canvasser", &[]).unwrap();
+        doorstep_core::accounts::assign_list(store.conn(), list, u.id).unwrap();
+        drop(store);
+        let backend = doorstep_server::sqlite::SqliteBackend::open(&db).unwrap();
+        InProcess { backend, db, org: org.id, list }
+    }
+
+    /// Pairs a device of `user` whose store is `device_db`; returns what the
+    /// endpoint knows it by, and the device's store.
+    pub fn pair(&self, user: &str, device_db: &Path) -> (doorstep_core::accounts::DeviceAuth, doorstep_core::store::Store) {
+        use doorstep_server::Backend;
+        let code = {
+            let store = doorstep_core::store::Store::open(&self.db).unwrap();
+            let user = doorstep_core::accounts::resolve_user(store.conn(), self.org, user).unwrap();
+            doorstep_core::accounts::make_pairing_code(store.conn(), self.org, user.id, None).unwrap().code
+        };
+        let paired = self.backend.pair(&code).unwrap();
+        let auth = self.backend.authenticate(&paired.token).unwrap();
+        let mut device = doorstep_core::store::Store::open(device_db).unwrap();
+        let identity = doorstep_core::sync::client::Identity {
+            device_id: paired.device_id, server_url: "http://127.0.0.1:1".into(), token: paired.token,
+            org: paired.org, user: paired.user, ca_cert: None,
+        };
+        doorstep_core::sync::client::save_pairing(device.conn_mut(), &identity, paired.server_time_ms).unwrap();
+        (auth, device)
+    }
+}
+
+/// An endpoint error as the device's client would report it: a server
+/// error is a reason to try again later.
+pub fn sync_error(e: doorstep_server::ApiError) -> doorstep_core::sync::client::SyncError {
+    use doorstep_core::sync::client::SyncError;
+    if e.status >= 500 {
+        SyncError::Offline(e.message)
+    } else {
+        SyncError::Rejected { status: e.status, code: e.code.into(), message: e.message }
+    }
+}
+
+/// A knock nobody answered, on `person`, now.
+pub fn not_home(person: uuid::Uuid) -> doorstep_core::domain::Attempt {
+    doorstep_core::domain::Attempt {
+        id: uuid::Uuid::now_v7(),
+        person_id: Some(person),
+        household_id: None,
+        list_id: None,
+        effort_id: None,
+        channel: doorstep_core::domain::Channel::Door,
+        result: doorstep_core::domain::ContactResult::NotHome,
+        answers: Default::default(),
+        note: String::new(),
+        language_used: String::new(),
+        canvasser: None,
+        device_id: None,
+        script_id: None,
+        script_version: None,
+        attempted_at: chrono::Utc::now(),
+    }
+}

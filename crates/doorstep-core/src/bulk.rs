@@ -75,20 +75,23 @@ impl From<i32> for Value<'_> {
 /// Rows per statement: a statement costs more to run than a row to write.
 const ROWS_PER_INSERT: usize = 64;
 
-/// `INSERT OR IGNORE INTO table(columns) VALUES (…), (…), …` for any number
-/// of rows. OR IGNORE, because a statement that writes several rows and may
-/// fail halfway needs a statement journal, and FTS5 flushes its pending
-/// terms to disk whenever one opens. Callers that expect no conflicts
-/// check the count written.
+/// `head VALUES (…), (…), …` for any number of rows, `head` being an
+/// `INSERT … INTO table(columns)`. Prefer `INSERT OR IGNORE` where a row
+/// could conflict: a statement that writes several rows and may fail
+/// halfway needs a statement journal, and FTS5 flushes its pending terms to
+/// disk whenever one opens. Callers that expect no conflicts check the
+/// count written.
 pub(crate) struct ManyRows<'c> {
     head: &'static str,
     width: usize,
-    full: Statement<'c>,
+    /// The statement for a full chunk, prepared when the first one comes,
+    /// so that writing a row or two costs no more than it needs.
+    full: Option<Statement<'c>>,
 }
 
 impl<'c> ManyRows<'c> {
-    pub fn new(conn: &'c rusqlite::Connection, head: &'static str, width: usize) -> rusqlite::Result<Self> {
-        Ok(ManyRows { head, width, full: Statement::prepare(conn, &values_sql(head, width, ROWS_PER_INSERT))? })
+    pub fn new(head: &'static str, width: usize) -> Self {
+        ManyRows { head, width, full: None }
     }
 
     /// Inserts `rows`, each turned into `width` values by `values`;
@@ -110,7 +113,11 @@ impl<'c> ManyRows<'c> {
             assert_eq!(bound.len() % self.width, 0, "each row binds {} values", self.width);
             let n = bound.len() / self.width;
             written += if n == ROWS_PER_INSERT {
-                self.full.execute(&bound)?
+                let full = match &mut self.full {
+                    Some(full) => full,
+                    empty => empty.insert(Statement::prepare(conn, &values_sql(self.head, self.width, ROWS_PER_INSERT))?),
+                };
+                full.execute(&bound)?
             } else {
                 Statement::prepare(conn, &values_sql(self.head, self.width, n))?.execute(&bound)?
             };

@@ -327,17 +327,7 @@ pub fn tombstone_person(conn: &Connection, id: Uuid) -> Result<()> {
 /// Appends an attempt unless one with its id is already there. Returns
 /// whether it was new.
 pub fn insert_attempt(conn: &Connection, org: Uuid, a: &Attempt) -> Result<bool> {
-    let n = conn
-        .prepare_cached(
-            "INSERT OR IGNORE INTO attempts(id, org_id, person_id, household_id, list_id, effort_id, channel, result,
-                 barrier_language, answers, note, language_used, canvasser, device_id, script_id, script_version, attempted_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-        )?
-        .execute(params![a.id, org, a.person_id, a.household_id, a.list_id, a.effort_id, a.channel.as_str(),
-            a.result.code(), a.result.barrier_language(), json(&a.answers), a.note, a.language_used, a.canvasser,
-            a.device_id, a.script_id, a.script_version,
-            a.attempted_at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)])?;
-    Ok(n == 1)
+    Ok(insert_attempts(conn, org, &[a])?[0])
 }
 
 /// Appends attempts many to a statement; returns, for each, whether it was
@@ -356,11 +346,10 @@ pub fn insert_attempts(conn: &Connection, org: Uuid, attempts: &[&Attempt]) -> R
         .map(|a| (json(&a.answers), a.attempted_at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)))
         .collect();
     let mut many = bulk::ManyRows::new(
-        conn,
         "INSERT OR IGNORE INTO attempts(id, org_id, person_id, household_id, list_id, effort_id, channel, result,
              barrier_language, answers, note, language_used, canvasser, device_id, script_id, script_version, attempted_at)",
         17,
-    )?;
+    );
     let written = many.insert(conn, fresh.iter().zip(&texts), |(a, (answers, at)), v| {
         v.extend::<[bulk::Value; 17]>([
             (&a.id).into(),
@@ -391,10 +380,10 @@ pub fn insert_attempts(conn: &Connection, org: Uuid, attempts: &[&Attempt]) -> R
 pub const ATTEMPT_COLUMNS: &str = "id, person_id, household_id, list_id, effort_id, channel, result, barrier_language,
     answers, note, language_used, canvasser, device_id, script_id, script_version, attempted_at";
 
-/// [`ATTEMPT_COLUMNS`] of an attempt joined as `a`.
-pub const ATTEMPT_COLUMNS_OF_A: &str = "a.id, a.person_id, a.household_id, a.list_id, a.effort_id, a.channel, a.result,
-    a.barrier_language, a.answers, a.note, a.language_used, a.canvasser, a.device_id, a.script_id, a.script_version,
-    a.attempted_at";
+/// [`ATTEMPT_COLUMNS`] of an attempt joined under `alias`.
+pub fn attempt_columns_of(alias: &str) -> String {
+    ATTEMPT_COLUMNS.split(',').map(|c| format!("{alias}.{}", c.trim())).collect::<Vec<_>>().join(", ")
+}
 
 pub fn attempt_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Attempt> {
     attempt_from_row_at(r, 0)

@@ -138,13 +138,7 @@ impl Backend for SqliteBackend {
         // run at a time.
         let mut run: Vec<(i64, Attempt)> = Vec::new();
         for op in &fresh {
-            match &op.body {
-                OpBody::Attempt { attempt } => run.push((op.seq, checked_attempt(&mut tenancy, auth, attempt).map_err(in_op(op.seq))?)),
-                _ => {
-                    append_attempts(&tx, auth.org_id, &mut run)?;
-                    apply(&tx, &mut tenancy, auth, op, now).map_err(in_op(op.seq))?;
-                }
-            }
+            apply(&tx, &mut tenancy, &mut run, auth, op, now).map_err(in_op(op.seq))?;
         }
         append_attempts(&tx, auth.org_id, &mut run)?;
         drop(tenancy);
@@ -305,14 +299,21 @@ fn append_attempts(tx: &Connection, org: Uuid, run: &mut Vec<(i64, Attempt)>) ->
     Ok(())
 }
 
-fn apply(tx: &Connection, tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, op: &Op, now: u64) -> Result<(), ApiError> {
+/// Applies one op. An attempt joins `run`, written when the run ends; any
+/// other op writes the run first, so the ops still land in order.
+fn apply(
+    tx: &Connection,
+    tenancy: &mut Tenancy<'_>,
+    run: &mut Vec<(i64, Attempt)>,
+    auth: &DeviceAuth,
+    op: &Op,
+    now: u64,
+) -> Result<(), ApiError> {
     let org = auth.org_id;
     match &op.body {
-        OpBody::Attempt { attempt } => {
-            let mut run = vec![(op.seq, checked_attempt(tenancy, auth, attempt)?)];
-            append_attempts(tx, org, &mut run)?;
-        }
+        OpBody::Attempt { attempt } => run.push((op.seq, checked_attempt(tenancy, auth, attempt)?)),
         OpBody::PersonEdit { person_id, field, value, hlc: clock } => {
+            append_attempts(tx, org, run)?;
             if !tenancy.check(Table::People, *person_id)? {
                 return Err(ApiError::not_found("person", person_id));
             }
@@ -324,6 +325,7 @@ fn apply(tx: &Connection, tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, op: &Op,
             }
         }
         OpBody::PersonAdd { person, household, list_id, hlc: clock } => {
+            append_attempts(tx, org, run)?;
             let clock: Hlc = hlc::clamp(*clock, now);
             if let Some(h) = household
                 && !tenancy.check(Table::Households, h.id)?
@@ -592,7 +594,7 @@ fn page(
                         OR (c.entity = 'attempt' AND a.device_id IS NOT ?6
                             AND EXISTS (SELECT 1 FROM list_people lp WHERE lp.list_id = ?4 AND lp.person_id = a.person_id)))))
                      ORDER BY c.seq LIMIT ?5",
-                    attempt = records::ATTEMPT_COLUMNS_OF_A,
+                    attempt = records::attempt_columns_of("a"),
                 ))?
                 // One row past the page says whether there is more, without
                 // a round trip that comes back empty.

@@ -760,20 +760,18 @@ impl<'t> Writer<'t> {
                 "INSERT INTO external_ids(org_id, scheme, value, person_id) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
             )?,
             households_many: ManyRows::new(
-                tx,
                 "INSERT OR IGNORE INTO households(rowid, id, org_id, address_key, house_number, number_value, fraction,
                      street, unit, city, state, zip, precinct, latitude, longitude)",
                 15,
-            )?,
+            ),
             people_many: ManyRows::new(
-                tx,
                 "INSERT OR IGNORE INTO people(rowid, id, org_id, household_id, given_name, middle_name, family_name,
                      name_suffix, native_name, birth_year, gender, party, preferred_language, spoken_languages, phones,
                      emails, do_not_contact, updated_at)",
                 18,
-            )?,
-            phones_many: ManyRows::new(tx, "INSERT OR IGNORE INTO phone_index(digits, person_rowid)", 2)?,
-            ids_many: ManyRows::new(tx, "INSERT OR IGNORE INTO external_ids(org_id, scheme, value, person_id)", 4)?,
+            ),
+            phones_many: ManyRows::new("INSERT OR IGNORE INTO phone_index(digits, person_rowid)", 2),
+            ids_many: ManyRows::new("INSERT OR IGNORE INTO external_ids(org_id, scheme, value, person_id)", 4),
         })
     }
 

@@ -54,7 +54,7 @@ pub fn record(conn: &Connection, org: Uuid, entity: Entity, id: Uuid, list: Opti
 /// The same change for many entities, many rows to a statement.
 pub fn record_many(conn: &Connection, org: Uuid, entity: Entity, ids: &[Uuid]) -> Result<()> {
     let at = now_text();
-    let mut many = crate::bulk::ManyRows::new(conn, "INSERT INTO changes(org_id, entity, entity_id, list_id, deleted, at)", 6)?;
+    let mut many = crate::bulk::ManyRows::new("INSERT INTO changes(org_id, entity, entity_id, list_id, deleted, at)", 6);
     many.insert(conn, ids, |id, v| {
         v.extend::<[crate::bulk::Value; 6]>([(&org).into(), entity.as_str().into(), id.into(), crate::bulk::Value::Null, false.into(), (&at).into()]);
     })?;

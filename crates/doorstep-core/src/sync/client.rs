@@ -326,9 +326,10 @@ fn apply_answer(store: &mut Store, id: &Identity, req: &PullRequest, resp: &Pull
     let tx = store.conn_mut().transaction()?;
     observe(&tx, id.device_id, resp.server_time_ms)?;
     // The user's languages may have changed at the endpoint.
-    let mut ident = id.clone();
-    ident.user = resp.user.clone();
-    state_set(&tx, "identity", &serde_json::to_string(&ident).expect("serializable"))?;
+    if resp.user != id.user {
+        let ident = Identity { user: resp.user.clone(), ..id.clone() };
+        state_set(&tx, "identity", &serde_json::to_string(&ident).expect("serializable"))?;
+    }
     tx.commit()?;
 
     for held in req.scopes.keys().filter(|l| !resp.assigned.contains(l)) {
