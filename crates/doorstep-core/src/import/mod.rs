@@ -123,9 +123,11 @@ const INDEX_BUILD_CACHE: &str = "-16384";
 /// Secondary indexes an import into an empty store rebuilds at the end;
 /// `people_org` is kept, since rows arrive in its order. They must match
 /// `schema/migrations` exactly.
-const DROP_BULK_INDEXES: &str = "DROP INDEX people_household; DROP INDEX external_ids_person; DROP INDEX households_precinct;";
+const DROP_BULK_INDEXES: &str = "DROP INDEX people_household; DROP INDEX external_ids_person; DROP INDEX households_precinct;
+     DROP INDEX phone_index_person;";
 const CREATE_BULK_INDEXES: &str = "CREATE INDEX people_household ON people(household_id);
      CREATE INDEX external_ids_person ON external_ids(person_id);
+     CREATE INDEX phone_index_person ON phone_index(person_rowid);
      CREATE INDEX households_precinct ON households(org_id, precinct);";
 
 /// One line of the file, parsed or not.
@@ -620,6 +622,7 @@ impl Reader {
                         None => {
                             row.household_id = new_ids.next();
                             row.new_household = true;
+                            row.index_address();
                             self.households.insert(&row.household_key, row.household_id);
                             if let Some(n) = self.numbering.as_mut() {
                                 row.household_rowid = Some(n.household);

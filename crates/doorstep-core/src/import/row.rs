@@ -41,6 +41,8 @@ pub struct ImportRow {
     pub external_ids: Vec<(String, String)>,
     pub household_key: String,
     pub search_terms: String,
+    /// Filled only for a row whose door is new to the import (see
+    /// [`ImportRow::index_address`]): most rows share a door with a row before.
     pub address_terms: String,
     pub phone_digits: Vec<String>,
     /// `spoken_languages`, `phones` and `emails` as the JSON the store keeps.
@@ -279,7 +281,6 @@ impl RowParser<'_> {
         // freeing the old strings, which have long gone cold in the cache.
         row.household_key.clone_from(&address::household_key(&addr));
         row.search_terms.clone_from(&fold::search_terms(&row.given_name, &row.middle_name, &row.family_name, &row.native_name));
-        row.address_terms.clone_from(&fold::address_terms(&addr.house_number, &addr.street, &addr.unit, &addr.city, &addr.zip));
         for (json, list) in row.lists_json.iter_mut().zip([&row.spoken_languages, &row.phones, &row.emails]) {
             json.clone_from(&serde_json::to_string(list).expect("strings serialize"));
         }
@@ -293,6 +294,14 @@ impl RowParser<'_> {
         state.clone_from(&addr.state);
         zip.clone_from(&addr.zip);
         Ok(())
+    }
+}
+
+impl ImportRow {
+    /// Makes the search document of the row's address, for a new household.
+    pub fn index_address(&mut self) {
+        let a = &self.address;
+        self.address_terms.clone_from(&fold::address_terms(&a.house_number, &a.street, &a.unit, &a.city, &a.zip));
     }
 }
 
