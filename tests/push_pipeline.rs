@@ -29,7 +29,7 @@ impl Transport for Jittery<'_> {
     fn push(&self, req: &EncodedPush) -> Result<PushResponse, SyncError> {
         let (delay, lose) = {
             let mut rng = self.rng.lock().unwrap();
-            (rng.random_range(0..40), self.lose_answers && rng.random_bool(0.3))
+            (rng.random_range(0..100), self.lose_answers && rng.random_bool(0.3))
         };
         std::thread::sleep(Duration::from_millis(delay));
         let resp = self.backend.push(&self.auth, req.decode()?).map_err(|e| {

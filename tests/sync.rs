@@ -173,6 +173,23 @@ fn bad_input_gets_clear_json_errors_and_writes_nothing() {
     for org in ["My organization", "Other org"] {
         assert_eq!(cli_json(&data, &["attempts", "--org", org, "--json"]), serde_json::json!([]), "nothing was written");
     }
+    // The endpoint remembers whose people its pushes named; once the other
+    // organization's own device has pushed for its person, that person is
+    // still not ours.
+    cli(&data, &["user", "add", "--org", "Other org", "--name", "Eve's canvasser", "--role", "canvasser"]);
+    let other_token = {
+        let code = cli_json(&data, &["pairing-code", "--user", "Eve's canvasser", "--org", "Other org", "--json"])["code"]
+            .as_str().unwrap().to_owned();
+        let (status, body) = post(&format!("{}/v1/pair", ep.url), None, json!({ "code": code }).to_string().into_bytes(), None);
+        assert_eq!(status, 200, "{body}");
+        body["token"].as_str().unwrap().to_owned()
+    };
+    let (status, body) = post(&push, Some(&other_token), attempt(&other_person).to_string().into_bytes(), None);
+    assert_eq!(status, 200, "{body}");
+    let (status, err) = post(&push, Some(&token), attempt(&other_person).to_string().into_bytes(), None);
+    assert_eq!(status, 404, "{err}");
+    assert_eq!(cli_json(&data, &["attempts", "--org", "My organization", "--json"]), serde_json::json!([]));
+    assert_eq!(cli_json(&data, &["attempts", "--org", "Other org", "--json"]).as_array().map(Vec::len), Some(1));
 
     // Oversized, even when it arrives compressed.
     let big = vec![b' '; 17 * 1024 * 1024];

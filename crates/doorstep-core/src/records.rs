@@ -333,15 +333,44 @@ pub fn insert_attempt(conn: &Connection, org: Uuid, a: &Attempt) -> Result<bool>
 /// Appends attempts many to a statement; returns, for each, whether it was
 /// new. One already here (a page delivered again), or earlier in the same
 /// batch, is left as it is.
+///
+/// Nearly always every attempt is new, so they are written first and
+/// looked up only if fewer rows went in than were sent: then the write is
+/// undone and done again after asking which ones are held. The common case
+/// costs no lookup per attempt.
 pub fn insert_attempts(conn: &Connection, org: Uuid, attempts: &[&Attempt]) -> Result<Vec<bool>> {
-    let mut held = conn.prepare_cached("SELECT 1 FROM attempts WHERE id = ?1")?;
     let mut seen = std::collections::HashSet::with_capacity(attempts.len());
-    let new = attempts
-        .iter()
-        .map(|a| Ok(seen.insert(a.id) && !held.exists([a.id])?))
-        .collect::<rusqlite::Result<Vec<bool>>>()?;
-    let fresh: Vec<&Attempt> = attempts.iter().zip(&new).filter(|(_, new)| **new).map(|(a, _)| *a).collect();
-    let texts: Vec<(String, String)> = fresh
+    let mut new: Vec<bool> = attempts.iter().map(|a| seen.insert(a.id)).collect();
+    let candidates = new.iter().filter(|n| **n).count();
+    conn.execute_batch("SAVEPOINT attempts_in")?;
+    let written = append_attempts(conn, org, attempts, &new);
+    match written {
+        Ok(written) if written == candidates => {
+            conn.execute_batch("RELEASE attempts_in")?;
+            return Ok(new);
+        }
+        Ok(_) => conn.execute_batch("ROLLBACK TO attempts_in; RELEASE attempts_in")?,
+        Err(e) => {
+            conn.execute_batch("ROLLBACK TO attempts_in; RELEASE attempts_in")?;
+            return Err(e);
+        }
+    }
+    let mut held = conn.prepare_cached("SELECT 1 FROM attempts WHERE id = ?1")?;
+    for (a, new) in attempts.iter().zip(new.iter_mut()) {
+        *new = *new && !held.exists([a.id])?;
+    }
+    let fresh = new.iter().filter(|n| **n).count();
+    let written = append_attempts(conn, org, attempts, &new)?;
+    if written != fresh {
+        return Err(Error::Invalid(format!("{} of {fresh} new attempts were not written", fresh - written)));
+    }
+    Ok(new)
+}
+
+/// Writes the attempts marked in `write`; returns how many rows went in.
+fn append_attempts(conn: &Connection, org: Uuid, attempts: &[&Attempt], write: &[bool]) -> Result<usize> {
+    let chosen: Vec<&Attempt> = attempts.iter().zip(write).filter(|(_, w)| **w).map(|(a, _)| *a).collect();
+    let texts: Vec<(String, String)> = chosen
         .iter()
         .map(|a| (json(&a.answers), a.attempted_at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)))
         .collect();
@@ -350,7 +379,7 @@ pub fn insert_attempts(conn: &Connection, org: Uuid, attempts: &[&Attempt]) -> R
              barrier_language, answers, note, language_used, canvasser, device_id, script_id, script_version, attempted_at)",
         17,
     );
-    let written = many.insert(conn, fresh.iter().zip(&texts), |(a, (answers, at)), v| {
+    Ok(many.insert(conn, chosen.iter().zip(&texts), |(a, (answers, at)), v| {
         v.extend::<[bulk::Value; 17]>([
             (&a.id).into(),
             (&org).into(),
@@ -370,11 +399,7 @@ pub fn insert_attempts(conn: &Connection, org: Uuid, attempts: &[&Attempt]) -> R
             a.script_version.into(),
             at.into(),
         ]);
-    })?;
-    if written != fresh.len() {
-        return Err(Error::Invalid(format!("{} of {} new attempts were not written", fresh.len() - written, fresh.len())));
-    }
-    Ok(new)
+    })?)
 }
 
 pub const ATTEMPT_COLUMNS: &str = "id, person_id, household_id, list_id, effort_id, channel, result, barrier_language,

@@ -21,11 +21,31 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
     (3, "sync", include_str!("../../../schema/migrations/0003_sync.sql")),
     (4, "member_changes", include_str!("../../../schema/migrations/0004_member_changes.sql")),
     (5, "attempts_by_id", include_str!("../../../schema/migrations/0005_attempts_by_id.sql")),
+    (6, "attempts_without_list_index", include_str!("../../../schema/migrations/0006_attempts_without_list_index.sql")),
 ];
 
 pub struct Store {
     conn: Connection,
 }
+
+/// Which side of sync a store is on. The two keep the same tables but ask
+/// different questions of attempts, and every index on attempts costs a
+/// B-tree insert (into a tree keyed at random, for people and doors) for
+/// each attempt pushed or pulled, most of what sync writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// A phone: shows a door's and a person's attempts.
+    Device,
+    /// The central endpoint (and the organizer's tools on its store): lists
+    /// an organization's attempts, and a person's for a list snapshot.
+    Endpoint,
+}
+
+/// Attempt indexes only one side's queries use, with how to make them.
+const ONE_SIDED_INDEXES: &[(&str, Side, &str)] = &[
+    ("attempts_household", Side::Device, "CREATE INDEX IF NOT EXISTS attempts_household ON attempts(household_id, attempted_at)"),
+    ("attempts_org", Side::Endpoint, "CREATE INDEX IF NOT EXISTS attempts_org ON attempts(org_id, attempted_at)"),
+];
 
 impl Store {
     /// Opens (creating if needed) the store at `path` and brings its schema
@@ -60,6 +80,19 @@ impl Store {
         register_functions(&conn)?;
         migrate(&mut conn, version)?;
         Ok(Store { conn })
+    }
+
+    /// Keeps the attempt indexes `side` uses and drops the ones it never
+    /// does; a store the other side made gets what this side needs.
+    pub fn fit_to(&self, side: Side) -> Result<()> {
+        for (name, used_by, create) in ONE_SIDED_INDEXES {
+            if *used_by == side {
+                self.conn.execute_batch(create)?;
+            } else {
+                self.conn.execute_batch(&format!("DROP INDEX IF EXISTS {name}"))?;
+            }
+        }
+        Ok(())
     }
 
     pub fn conn(&self) -> &Connection {

@@ -74,3 +74,31 @@ fn foreign_keys_and_wal_are_on() {
     let fts5: i64 = store.conn().query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| r.get(0)).unwrap();
     assert_eq!(fts5, 1);
 }
+
+#[test]
+fn each_side_keeps_the_attempt_indexes_its_queries_use() {
+    use doorstep_core::store::Side;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("s.db")).unwrap();
+    let indexes = |store: &Store| -> Vec<String> {
+        let mut stmt = store
+            .conn()
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'attempts' AND sql IS NOT NULL ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+    };
+    assert_eq!(indexes(&store), ["attempts_household", "attempts_org", "attempts_person"]);
+    store.fit_to(Side::Device).unwrap();
+    assert_eq!(indexes(&store), ["attempts_household", "attempts_person"]);
+    store.fit_to(Side::Device).unwrap();
+    assert_eq!(indexes(&store), ["attempts_household", "attempts_person"]);
+    // A store that changes sides gets what the new side asks for.
+    store.fit_to(Side::Endpoint).unwrap();
+    assert_eq!(indexes(&store), ["attempts_org", "attempts_person"]);
+    // Both sides' queries still answer, through the indexes they kept.
+    let plan: String = store
+        .conn()
+        .query_row("EXPLAIN QUERY PLAN SELECT id FROM attempts WHERE org_id = x'00' ORDER BY attempted_at", [], |r| r.get(3))
+        .unwrap();
+    assert!(plan.contains("attempts_org"), "{plan}");
+}

@@ -9,7 +9,7 @@ use doorstep_core::accounts::{self, DeviceAuth};
 use doorstep_core::address::household_key;
 use doorstep_core::domain::Attempt;
 use doorstep_core::records;
-use doorstep_core::store::Store;
+use doorstep_core::store::{Side, Store};
 use doorstep_core::sync::changes::{self, Entity};
 use doorstep_core::sync::hlc::{self, Hlc};
 use doorstep_core::sync::proto::*;
@@ -29,6 +29,8 @@ const CHANGES_PER_PAGE: u32 = 2500;
 
 pub struct SqliteBackend {
     writer: Mutex<Store>,
+    /// Taken only while holding `writer`.
+    owners: Mutex<Owners>,
     readers: Vec<Mutex<Store>>,
     next_reader: std::sync::atomic::AtomicUsize,
     /// Dropped with the backend, which stops the checkpointer.
@@ -41,6 +43,7 @@ const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(2
 impl SqliteBackend {
     pub fn open(path: &Path) -> doorstep_core::Result<SqliteBackend> {
         let writer = Store::open(path)?;
+        writer.fit_to(Side::Endpoint)?;
         // SQLite checkpoints in whichever commit crosses the log's size
         // limit, so one push in a few hundred would wait for it. A thread of
         // its own does it instead; a passive checkpoint never blocks a push
@@ -68,7 +71,7 @@ impl SqliteBackend {
                 Ok(Mutex::new(store))
             })
             .collect::<doorstep_core::Result<_>>()?;
-        Ok(SqliteBackend { writer: Mutex::new(writer), readers, next_reader: Default::default(), _checkpointer: stop })
+        Ok(SqliteBackend { writer: Mutex::new(writer), owners: Default::default(), readers, next_reader: Default::default(), _checkpointer: stop })
     }
 
     fn reader(&self) -> std::sync::MutexGuard<'_, Store> {
@@ -124,7 +127,7 @@ impl Backend for SqliteBackend {
         let mut store = self.writer();
         let tx = store.conn_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let last_seq: i64 = tx.query_row("SELECT last_seq FROM devices WHERE id = ?1", [auth.device_id], |r| r.get(0))?;
-        let fresh: Vec<&Op> = req.ops.iter().filter(|o| o.seq > last_seq).collect();
+        let fresh: Vec<Op> = req.ops.into_iter().filter(|o| o.seq > last_seq).collect();
         if let Some(first) = fresh.first()
             && first.seq != last_seq + 1
         {
@@ -132,23 +135,27 @@ impl Backend for SqliteBackend {
             return Err(ApiError::new(409, "sequence_gap", format!("expected operation {} next, got {}", last_seq + 1, first.seq)));
         }
         let now = hlc::now_ms();
-        let mut tenancy = Tenancy::new(&tx, auth.org_id);
+        let mut owners = self.owners.lock().unwrap_or_else(|e| e.into_inner());
+        let mut tenancy = Tenancy::new(&tx, auth.org_id, &owners);
         let in_op = |seq: i64| move |e: ApiError| ApiError { message: format!("operation {seq}: {}", e.message), ..e };
         // Attempts, most of any push, are checked one by one and written a
         // run at a time.
         let mut run: Vec<(i64, Attempt)> = Vec::new();
-        for op in &fresh {
-            apply(&tx, &mut tenancy, &mut run, auth, op, now).map_err(in_op(op.seq))?;
+        let (applied, last_fresh) = (fresh.len(), fresh.last().map(|o| o.seq));
+        for op in fresh {
+            let seq = op.seq;
+            apply(&tx, &mut tenancy, &mut run, auth, op, now).map_err(in_op(seq))?;
         }
         append_attempts(&tx, auth.org_id, &mut run)?;
-        drop(tenancy);
-        let acked = fresh.last().map(|o| o.seq).unwrap_or(last_seq).max(last_seq);
+        let learned = tenancy.learned();
+        let acked = last_fresh.unwrap_or(last_seq).max(last_seq);
         tx.execute(
             "UPDATE devices SET last_seq = ?2, last_seen_at = ?3 WHERE id = ?1",
             params![auth.device_id, acked, chrono::Utc::now().to_rfc3339()],
         )?;
         tx.commit()?;
-        Ok(PushResponse { acked_seq: acked, applied: fresh.len(), server_time_ms: now })
+        owners.remember(learned);
+        Ok(PushResponse { acked_seq: acked, applied, server_time_ms: now })
     }
 
     fn pull(&self, auth: &DeviceAuth, req: PullRequest) -> Result<PullResponse, ApiError> {
@@ -191,13 +198,35 @@ impl Backend for SqliteBackend {
     }
 }
 
+/// The organization of every person and household pushes have looked up.
+/// At the endpoint a committed person or household never changes
+/// organization and is never removed (a delete only marks it), so one
+/// lookup serves every later push; a shift's sync names the same list's
+/// doors batch after batch. Lists can be removed and are not kept here.
+#[derive(Default)]
+struct Owners(HashMap<(Table, Uuid), Uuid>);
+
+/// Owners held at most; past it the map starts over.
+const OWNERS_HELD: usize = 1 << 20;
+
+impl Owners {
+    /// What a committed push learned.
+    fn remember(&mut self, learned: Vec<((Table, Uuid), Uuid)>) {
+        if self.0.len() + learned.len() > OWNERS_HELD {
+            self.0.clear();
+        }
+        self.0.extend(learned);
+    }
+}
+
 /// Tenancy checks for one push. A batch names the same people and
 /// households again and again (a list's doors, knocked all day), so each is
-/// looked up once per batch.
+/// looked up once per batch, or not at all when an earlier push did.
 struct Tenancy<'c> {
     conn: &'c Connection,
     org: Uuid,
     known: HashMap<(Table, Uuid), Option<Uuid>>,
+    committed: &'c Owners,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -208,14 +237,17 @@ enum Table {
 }
 
 impl<'c> Tenancy<'c> {
-    fn new(conn: &'c Connection, org: Uuid) -> Self {
-        Tenancy { conn, org, known: HashMap::new() }
+    fn new(conn: &'c Connection, org: Uuid, committed: &'c Owners) -> Self {
+        Tenancy { conn, org, known: HashMap::new(), committed }
     }
 
     /// Which org a row belongs to, if it exists at all.
     fn owner(&mut self, table: Table, id: Uuid) -> Result<Option<Uuid>, ApiError> {
         if let Some(owner) = self.known.get(&(table, id)) {
             return Ok(*owner);
+        }
+        if let Some(owner) = self.committed.0.get(&(table, id)) {
+            return Ok(Some(*owner));
         }
         let sql = match table {
             Table::People => "SELECT org_id FROM people WHERE id = ?1",
@@ -240,6 +272,16 @@ impl<'c> Tenancy<'c> {
     fn created(&mut self, table: Table, id: Uuid) {
         self.known.insert((table, id), Some(self.org));
     }
+
+    /// The people and households this batch found, for [`Owners`] once it
+    /// is committed.
+    fn learned(self) -> Vec<((Table, Uuid), Uuid)> {
+        self.known
+            .into_iter()
+            .filter(|((table, _), _)| *table != Table::Lists)
+            .filter_map(|(key, owner)| Some((key, owner?)))
+            .collect()
+    }
 }
 
 impl Table {
@@ -254,7 +296,7 @@ impl Table {
 
 /// An attempt whose every reference is this organization's, stamped with
 /// who sent it: the token says, not the body.
-fn checked_attempt(tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, attempt: &Attempt) -> Result<Attempt, ApiError> {
+fn checked_attempt(tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, mut attempt: Attempt) -> Result<Attempt, ApiError> {
     if let Some(p) = attempt.person_id
         && !tenancy.check(Table::People, p)?
     {
@@ -270,7 +312,6 @@ fn checked_attempt(tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, attempt: &Attem
         // another organization's is not.
         tenancy.check(Table::Lists, l)?;
     }
-    let mut attempt = attempt.clone();
     attempt.device_id = Some(auth.device_id);
     attempt.canvasser = Some(auth.user_id);
     Ok(attempt)
@@ -306,12 +347,20 @@ fn apply(
     tenancy: &mut Tenancy<'_>,
     run: &mut Vec<(i64, Attempt)>,
     auth: &DeviceAuth,
-    op: &Op,
+    op: Op,
     now: u64,
 ) -> Result<(), ApiError> {
     let org = auth.org_id;
+    // Attempts, nearly every op, are moved into the run rather than copied.
+    let op = match op {
+        Op { seq, body: OpBody::Attempt { attempt }, .. } => {
+            run.push((seq, checked_attempt(tenancy, auth, attempt)?));
+            return Ok(());
+        }
+        op => op,
+    };
     match &op.body {
-        OpBody::Attempt { attempt } => run.push((op.seq, checked_attempt(tenancy, auth, attempt)?)),
+        OpBody::Attempt { .. } => unreachable!("moved into the run above"),
         OpBody::PersonEdit { person_id, field, value, hlc: clock } => {
             append_attempts(tx, org, run)?;
             if !tenancy.check(Table::People, *person_id)? {

@@ -8,7 +8,7 @@ use crate::accounts;
 use crate::domain::*;
 use crate::error::{Error, Result};
 use crate::records;
-use crate::store::Store;
+use crate::store::{Side, Store};
 use crate::sync::client::{self, HttpTransport, Identity, SyncError, SyncReport};
 use crate::sync::proto::{OpBody, PersonField};
 use api::*;
@@ -76,9 +76,11 @@ impl Device {
     pub fn open(home: &Path) -> Result<Device> {
         std::fs::create_dir_all(home).map_err(|e| Error::io(home, e))?;
         let path = home.join("device.db");
+        let store = Store::open(&path)?;
+        store.fit_to(Side::Device)?;
         Ok(Device {
             home: home.to_owned(),
-            store: Mutex::new(Store::open(&path)?),
+            store: Mutex::new(store),
             sync_store: Mutex::new(Store::open(&path)?),
             syncing: AtomicBool::new(false),
             wake: (Mutex::new(false), Condvar::new()),

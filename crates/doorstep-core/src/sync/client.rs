@@ -162,6 +162,10 @@ pub struct SyncReport {
 /// Ops per push: big enough that a day's work goes in a few round trips,
 /// small enough that one lost answer costs little to resend.
 const PUSH_BATCH: usize = 2500;
+/// The first push of a sync, and the first page of a pull, are smaller:
+/// the endpoint starts applying, and the device storing, that much sooner,
+/// and the full-size batches behind them overlap with that work.
+const FIRST_BATCH: usize = 500;
 
 /// Pushes the whole outbox, then pulls every assigned list to its end.
 pub fn sync(store: &mut Store, transport: &dyn Transport) -> Result<SyncReport, SyncError> {
@@ -199,13 +203,13 @@ pub fn sync(store: &mut Store, transport: &dyn Transport) -> Result<SyncReport, 
     Ok(report)
 }
 
-/// Up to `PUSH_BATCH` outbox entries after `after`, oldest first, as a
-/// push request; None when there are none.
-fn outbox_batch(conn: &Connection, after: i64) -> Result<Option<EncodedPush>, SyncError> {
+/// Up to `limit` outbox entries after `after`, oldest first, as a push
+/// request; None when there are none.
+fn outbox_batch(conn: &Connection, after: i64, limit: usize) -> Result<Option<EncodedPush>, SyncError> {
     use std::io::Write;
     let mut stmt = conn.prepare_cached("SELECT seq, op_id, body FROM outbox WHERE seq > ?1 ORDER BY seq LIMIT ?2")?;
-    let mut rows = stmt.query(params![after, PUSH_BATCH as i64])?;
-    let mut json = Vec::with_capacity(PUSH_BATCH * 512);
+    let mut rows = stmt.query(params![after, limit as i64])?;
+    let mut json = Vec::with_capacity(limit * 512);
     json.extend_from_slice(br#"{"ops":["#);
     let mut last_seq = None;
     while let Some(row) = rows.next()? {
@@ -246,7 +250,7 @@ fn push_all(store: &mut Store, transport: &dyn Transport, id: &Identity, report:
 }
 
 fn push_pipelined(store: &mut Store, transport: &dyn Transport, id: &Identity, report: &mut SyncReport) -> Result<(), SyncError> {
-    let mut next = outbox_batch(store.conn(), 0)?;
+    let mut next = outbox_batch(store.conn(), 0, FIRST_BATCH)?;
     std::thread::scope(|s| {
         let mut flying = std::collections::VecDeque::with_capacity(PUSHES_IN_FLIGHT);
         let mut failed: Option<SyncError> = None;
@@ -255,7 +259,7 @@ fn push_pipelined(store: &mut Store, transport: &dyn Transport, id: &Identity, r
                 let Some(req) = next.take() else { break };
                 let last = req.last_seq;
                 flying.push_back((last, s.spawn(move || transport.push(&req))));
-                match outbox_batch(store.conn(), last) {
+                match outbox_batch(store.conn(), last, PUSH_BATCH) {
                     Ok(batch) => next = batch,
                     Err(e) => failed = Some(e),
                 }
@@ -299,7 +303,7 @@ fn pull_all(store: &mut Store, transport: &dyn Transport, id: &Identity, report:
         .prepare_cached("SELECT list_id, cursor FROM sync_scopes")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut req = PullRequest { scopes, limit: None };
+    let mut req = PullRequest { scopes, limit: Some(FIRST_BATCH as u32) };
     let mut resp = transport.pull(&req)?;
     loop {
         // The lists the device will hold once this answer is applied.
