@@ -629,32 +629,49 @@ fn page(
             }
         }
         Cursor::Changes { seq } => {
-            // An attempt's row comes with its change: most changes are attempts.
-            let mut rows: Vec<(i64, String, Uuid, Option<Uuid>, bool, Option<Attempt>)> = conn
-                .prepare_cached(&format!(
-                    "SELECT c.seq, c.entity, c.entity_id, c.list_id, c.deleted, {attempt} FROM changes c
-                     LEFT JOIN attempts a ON c.entity = 'attempt' AND a.id = c.entity_id AND a.org_id = c.org_id
-                     WHERE c.org_id = ?1 AND c.seq > ?2 AND c.seq <= ?3 AND (
-                        c.list_id = ?4
-                        OR (c.list_id IS NULL AND (
-                           (c.entity = 'person' AND EXISTS (SELECT 1 FROM list_people lp WHERE lp.list_id = ?4 AND lp.person_id = c.entity_id))
-                        OR (c.entity = 'household' AND EXISTS (SELECT 1 FROM people p WHERE p.household_id = c.entity_id
-                               AND EXISTS (SELECT 1 FROM list_people lp WHERE lp.list_id = ?4 AND lp.person_id = p.id)))
-                        OR (c.entity = 'attempt' AND a.device_id IS NOT ?6
-                            AND EXISTS (SELECT 1 FROM list_people lp WHERE lp.list_id = ?4 AND lp.person_id = a.person_id)))))
-                     ORDER BY c.seq LIMIT ?5",
-                    attempt = records::attempt_columns_of("a"),
-                ))?
-                // One row past the page says whether there is more, without
-                // a round trip that comes back empty.
-                .query_map(params![org, seq, watermark, list, changes_limit + 1, device], |r| {
-                    let attempt = match r.get::<_, Option<Uuid>>(5)? {
-                        Some(_) => Some(records::attempt_from_row_at(r, 5)?),
-                        None => None,
-                    };
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, attempt))
-                })?
+            // Most changes are attempts, and most of those are about the
+            // list's people: the list is read once, and each attempt checked
+            // against it here, rather than looked up in it row by row.
+            let members: HashSet<Uuid> = conn
+                .prepare_cached("SELECT person_id FROM list_people WHERE list_id = ?1")?
+                .query_map([list], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
+            // An attempt's row comes with its change.
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT c.seq, c.entity, c.entity_id, c.list_id, c.deleted, {attempt} FROM changes c
+                 LEFT JOIN attempts a ON c.entity = 'attempt' AND a.id = c.entity_id AND a.org_id = c.org_id
+                 WHERE c.org_id = ?1 AND c.seq > ?2 AND c.seq <= ?3 AND (
+                    c.list_id = ?4
+                    OR (c.list_id IS NULL AND (
+                       (c.entity = 'person' AND EXISTS (SELECT 1 FROM list_people lp WHERE lp.list_id = ?4 AND lp.person_id = c.entity_id))
+                    OR (c.entity = 'household' AND EXISTS (SELECT 1 FROM people p WHERE p.household_id = c.entity_id
+                           AND EXISTS (SELECT 1 FROM list_people lp WHERE lp.list_id = ?4 AND lp.person_id = p.id)))
+                    OR (c.entity = 'attempt' AND a.device_id IS NOT ?5))))
+                 ORDER BY c.seq",
+                attempt = records::attempt_columns_of("a"),
+            ))?;
+            let mut found = stmt.query(params![org, seq, watermark, list, device])?;
+            let mut rows: Vec<(i64, String, Uuid, Option<Uuid>, bool, Option<Attempt>)> = Vec::new();
+            // One row past the page says whether there is more, without a
+            // round trip that comes back empty.
+            while rows.len() <= changes_limit as usize
+                && let Some(r) = found.next()?
+            {
+                let list_id: Option<Uuid> = r.get(3)?;
+                let attempt = match r.get::<_, Option<Uuid>>(5)? {
+                    Some(_) => {
+                        let person: Option<Uuid> = r.get(6)?;
+                        if list_id.is_none() && !person.is_some_and(|p| members.contains(&p)) {
+                            continue;
+                        }
+                        Some(records::attempt_from_row_at(r, 5)?)
+                    }
+                    None => None,
+                };
+                rows.push((r.get(0)?, r.get(1)?, r.get(2)?, list_id, r.get(4)?, attempt));
+            }
+            drop(found);
+            drop(stmt);
             // Looking to the watermark, not to the page's end: the member
             // change may be pages away.
             let joined: HashMap<Uuid, i64> = match rows.first() {
