@@ -89,6 +89,12 @@ fn real_traffic_matches_the_spec() {
         first["pages"][0]["items"].as_array().unwrap().iter().map(|i| i["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["attempt", "household", "list", "member", "person"]);
 
+    // The header that says ahead of the body where a pull leaves the device.
+    let resp = reqwest::blocking::Client::new().post(format!("{}/v1/pull", ep.url)).bearer_auth(token).json(&pull).send().unwrap();
+    let documented = &spec["paths"]["/v1/pull"]["post"]["responses"]["200"]["headers"];
+    let ahead: Value = serde_json::from_str(resp.headers()[documented.as_object().unwrap().keys().next().unwrap().as_str()].to_str().unwrap()).unwrap();
+    check(&spec, "NextPull", &ahead);
+
     // Errors have the documented shape.
     let (status, err) = post(&format!("{}/v1/pull", ep.url), Some("wrong"), &pull);
     assert_eq!(status, 401);

@@ -320,3 +320,50 @@ fn tls_off_loopback_and_plain_http_only_on_it() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+#[test]
+fn pull_answers_say_where_they_leave_the_device_before_their_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("endpoint");
+    setup_org(&data, 1500, 700, "Mai");
+    let ep = Endpoint::start(&data, 0);
+    let (token, _) = pair_raw(&ep, "Mai");
+
+    // Page by page over raw HTTP: the header always says what the body does.
+    let client = reqwest::blocking::Client::new();
+    let mut scopes = json!({});
+    let mut people = HashSet::new();
+    for round in 0.. {
+        assert!(round < 50, "the pull never ended");
+        let resp = client
+            .post(format!("{}/v1/pull", ep.url))
+            .bearer_auth(&token)
+            .json(&json!({ "scopes": scopes, "limit": 250 }))
+            .send()
+            .unwrap();
+        assert_eq!(resp.status().as_u16(), 200);
+        let header: Value = serde_json::from_str(resp.headers()["x-doorstep-next"].to_str().unwrap()).unwrap();
+        let body: Value = resp.json().unwrap();
+        let pages = body["pages"].as_array().unwrap();
+        let cursors: serde_json::Map<String, Value> =
+            pages.iter().map(|p| (p["list_id"].as_str().unwrap().to_owned(), p["cursor"].clone())).collect();
+        assert_eq!(header["scopes"], Value::Object(cursors));
+        assert_eq!(header["more"], json!(pages.iter().any(|p| p["more"] == json!(true))));
+        for item in pages.iter().flat_map(|p| p["items"].as_array().unwrap()) {
+            if item["kind"] == "person" {
+                people.insert(item["person"]["id"].as_str().unwrap().to_owned());
+            }
+        }
+        if header["more"] == json!(false) {
+            break;
+        }
+        scopes = header["scopes"].clone();
+    }
+
+    // A device, which asks for each next page before reading the last,
+    // ends up holding the same people.
+    let device = paired_device(dir.path(), &ep, "Mai", "phone");
+    let held: HashSet<String> = device.people().unwrap().into_iter().map(|p| p.id.to_string()).collect();
+    assert!(held.len() > 500, "the first page of a pull holds 500: this list needs more than one ({})", held.len());
+    assert_eq!(held, people);
+}

@@ -10,7 +10,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use doorstep_core::accounts::DeviceAuth;
 use doorstep_core::sync::hlc;
-use doorstep_core::sync::proto::{ErrorBody, MAX_BODY_BYTES, PairRequest, PullRequest, PushRequest};
+use doorstep_core::sync::proto::{ErrorBody, MAX_BODY_BYTES, NEXT_PULL_HEADER, PairRequest, PullRequest, PushRequest};
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
@@ -125,5 +125,9 @@ async fn pull(
     let auth = authenticate(&backend, &headers).await?;
     let req: PullRequest = parse(&body_bytes(body)?)?;
     let resp = blocking(move || backend.pull(&auth, req)).await?;
-    Ok(Json(resp).into_response())
+    // Ahead of the body: the device asks for the next page while it reads this one.
+    let next = HeaderValue::from_str(&serde_json::to_string(&resp.next()).map_err(ApiError::internal)?).map_err(ApiError::internal)?;
+    let mut answer = Json(resp).into_response();
+    answer.headers_mut().insert(NEXT_PULL_HEADER, next);
+    Ok(answer)
 }

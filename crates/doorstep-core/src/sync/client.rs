@@ -45,6 +45,22 @@ impl From<rusqlite::Error> for SyncError {
 pub trait Transport: Sync {
     fn push(&self, req: &EncodedPush) -> Result<PushResponse, SyncError>;
     fn pull(&self, req: &PullRequest) -> Result<PullResponse, SyncError>;
+
+    /// A pull that returns as soon as the endpoint has said where its answer
+    /// leaves the device, with the answer itself still to be read. By
+    /// default the whole answer is read first.
+    fn pull_started<'t>(&'t self, req: &PullRequest) -> Result<StartedPull<'t>, SyncError> {
+        let resp = self.pull(req)?;
+        Ok(StartedPull { next: Some(resp.next()), rest: Box::new(move || Ok(resp)) })
+    }
+}
+
+/// A pull whose answer has begun to arrive.
+pub struct StartedPull<'t> {
+    /// Where the answer leaves the device, when the endpoint said so ahead.
+    pub next: Option<NextPull>,
+    /// Reads the rest of the answer.
+    pub rest: Box<dyn FnOnce() -> Result<PullResponse, SyncError> + Send + 't>,
 }
 
 /// A push as the device sends it: a [`PushRequest`] in JSON, framed around
@@ -304,23 +320,54 @@ fn pull_all(store: &mut Store, transport: &dyn Transport, id: &Identity, report:
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut req = PullRequest { scopes, limit: Some(FIRST_BATCH as u32) };
-    let mut resp = transport.pull(&req)?;
+    let mut started = transport.pull_started(&req)?;
     loop {
-        // The lists the device will hold once this answer is applied.
-        let next = PullRequest {
-            scopes: resp.pages.iter().map(|p| (p.list_id, p.cursor.clone())).collect(),
-            limit: None,
-        };
-        let more = resp.pages.iter().any(|p| p.more);
-        let (applied, next_resp) = std::thread::scope(|s| {
-            let in_flight = more.then(|| s.spawn(|| transport.pull(&next)));
-            let applied = apply_answer(store, id, &req, &resp, report);
-            (applied, in_flight.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))))
+        let StartedPull { next: ahead, rest } = started;
+        // Asked for at once when the endpoint said where this answer leaves
+        // the device, before the answer is read; otherwise once it is.
+        let ask = |next: NextPull| next.more.then(|| PullRequest { scopes: next.scopes, limit: None });
+        let (resp, next_req, next_started) = std::thread::scope(|s| {
+            let early = ahead.and_then(ask).map(|next| {
+                let in_flight = s.spawn({
+                    let next = next.clone();
+                    move || transport.pull_started(&next)
+                });
+                (next, in_flight)
+            });
+            let resp = rest();
+            let (next_req, in_flight) = match (early, &resp) {
+                (Some((next, in_flight)), _) => (Some(next), Some(in_flight)),
+                (None, Ok(resp)) => match ask(resp.next()) {
+                    Some(next) => {
+                        let in_flight = s.spawn({
+                            let next = next.clone();
+                            move || transport.pull_started(&next)
+                        });
+                        (Some(next), Some(in_flight))
+                    }
+                    None => (None, None),
+                },
+                (None, Err(_)) => (None, None),
+            };
+            let applied = resp.and_then(|resp| {
+                if let Some(next) = &next_req
+                    && (!resp.next().more || resp.next().scopes != next.scopes)
+                {
+                    return Err(SyncError::Rejected {
+                        status: 200,
+                        code: "bad_response".into(),
+                        message: format!("the {NEXT_PULL_HEADER} header does not match the pull answer"),
+                    });
+                }
+                apply_answer(store, id, &req, &resp, report)
+            });
+            let next_started = in_flight.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+            (applied, next_req, next_started)
         });
-        applied?;
-        let Some(next_resp) = next_resp else { return Ok(()) };
-        req = next;
-        resp = next_resp?;
+        resp?;
+        let (Some(next_req), Some(next_started)) = (next_req, next_started) else { return Ok(()) };
+        req = next_req;
+        started = next_started?;
     }
 }
 
@@ -485,6 +532,10 @@ impl HttpTransport {
     }
 
     fn post_json<Resp: serde::de::DeserializeOwned>(&self, path: &str, json: &[u8]) -> Result<Resp, SyncError> {
+        Self::read(self.send(path, json)?)
+    }
+
+    fn send(&self, path: &str, json: &[u8]) -> Result<reqwest::blocking::Response, SyncError> {
         let compressed = zstd::encode_all(json, 3).map_err(|e| Error::Invalid(format!("compressing: {e}")))?;
         let mut req = self
             .client
@@ -495,7 +546,11 @@ impl HttpTransport {
         if !self.token.is_empty() {
             req = req.bearer_auth(&self.token);
         }
-        let resp = req.send().map_err(|e| SyncError::Offline(describe_reqwest(&e)))?;
+        req.send().map_err(|e| SyncError::Offline(describe_reqwest(&e)))
+    }
+
+    /// The answer's body: the value when it succeeded, else the error it names.
+    fn read<Resp: serde::de::DeserializeOwned>(resp: reqwest::blocking::Response) -> Result<Resp, SyncError> {
         let status = resp.status();
         let bytes = resp.bytes().map_err(|e| SyncError::Offline(describe_reqwest(&e)))?;
         if status.is_success() {
@@ -557,6 +612,18 @@ impl Transport for HttpTransport {
     }
     fn pull(&self, req: &PullRequest) -> Result<PullResponse, SyncError> {
         self.post("/v1/pull", req)
+    }
+
+    fn pull_started<'t>(&'t self, req: &PullRequest) -> Result<StartedPull<'t>, SyncError> {
+        let resp = self.send("/v1/pull", &serde_json::to_vec(req).expect("serializable"))?;
+        // An endpoint without the header (or an error) is read whole first.
+        let next = resp
+            .status()
+            .is_success()
+            .then(|| resp.headers().get(NEXT_PULL_HEADER))
+            .flatten()
+            .and_then(|v| serde_json::from_slice::<NextPull>(v.as_bytes()).ok());
+        Ok(StartedPull { next, rest: Box::new(move || Self::read(resp)) })
     }
 }
 

@@ -199,6 +199,27 @@ pub struct PullResponse {
     pub pages: Vec<ScopePage>,
 }
 
+/// The header of a pull answer that carries [`PullResponse::next`], so a
+/// device can ask for the next page before it has read this one.
+pub const NEXT_PULL_HEADER: &str = "x-doorstep-next";
+
+/// Where a pull answer leaves the device: the lists it will hold with their
+/// cursors, and whether any of them has more.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct NextPull {
+    pub scopes: BTreeMap<Uuid, String>,
+    pub more: bool,
+}
+
+impl PullResponse {
+    pub fn next(&self) -> NextPull {
+        NextPull {
+            scopes: self.pages.iter().map(|p| (p.list_id, p.cursor.clone())).collect(),
+            more: self.pages.iter().any(|p| p.more),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ScopePage {
     pub list_id: Uuid,
