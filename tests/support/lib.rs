@@ -163,21 +163,5 @@ pub fn sync_error(e: doorstep_server::ApiError) -> doorstep_core::sync::client::
 
 /// A knock nobody answered, on `person`, now.
 pub fn not_home(person: uuid::Uuid) -> doorstep_core::domain::Attempt {
-    doorstep_core::domain::Attempt {
-        id: uuid::Uuid::now_v7(),
-        person_id: Some(person),
-        household_id: None,
-        list_id: None,
-        effort_id: None,
-        channel: doorstep_core::domain::Channel::Door,
-        result: doorstep_core::domain::ContactResult::NotHome,
-        answers: Default::default(),
-        note: String::new(),
-        language_used: String::new(),
-        canvasser: None,
-        device_id: None,
-        script_id: None,
-        script_version: None,
-        attempted_at: chrono::Utc::now(),
-    }
+    doorstep_core::domain::Attempt::knock(person, doorstep_core::domain::ContactResult::NotHome)
 }

@@ -5,6 +5,7 @@ use crate::print_json;
 use anyhow::{Context, Result, bail};
 use doorstep_core::device::Device;
 use doorstep_core::device::api::NewAttempt;
+use doorstep_core::domain::{Attempt, ContactResult};
 use doorstep_core::store::Store;
 use doorstep_core::sync::proto::{Op, OpBody, PushRequest, PushResponse};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -205,7 +206,7 @@ pub fn run(args: SyncBenchArgs) -> Result<()> {
                     .map(|i| Op {
                         seq: i as i64 + 1,
                         op_id: uuid::Uuid::now_v7(),
-                        body: OpBody::Attempt { attempt: storm_attempt(people[(d * per + i) % people.len()]) },
+                        body: OpBody::Attempt { attempt: Attempt::knock(people[(d * per + i) % people.len()], ContactResult::NotHome) },
                     })
                     .collect();
                 let body = zstd::encode_all(&serde_json::to_vec(&PushRequest { ops })?[..], 3)?;
@@ -282,26 +283,6 @@ pub fn run(args: SyncBenchArgs) -> Result<()> {
             ratio("pull_seconds", pull_attempts_seconds).unwrap_or(f64::NAN));
     }
     Ok(())
-}
-
-fn storm_attempt(person: uuid::Uuid) -> doorstep_core::domain::Attempt {
-    doorstep_core::domain::Attempt {
-        id: uuid::Uuid::now_v7(),
-        person_id: Some(person),
-        household_id: None,
-        list_id: None,
-        effort_id: None,
-        channel: doorstep_core::domain::Channel::Door,
-        result: doorstep_core::domain::ContactResult::NotHome,
-        answers: Default::default(),
-        note: String::new(),
-        language_used: String::new(),
-        canvasser: None,
-        device_id: None,
-        script_id: None,
-        script_version: None,
-        attempted_at: chrono::Utc::now(),
-    }
 }
 
 /// The same people and households as a plain CSV, compressed by `gzip -9`.

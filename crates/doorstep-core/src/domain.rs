@@ -328,6 +328,30 @@ pub struct Attempt {
     pub attempted_at: chrono::DateTime<chrono::Utc>,
 }
 
+impl Attempt {
+    /// A knock at `person`'s door now with `result` and nothing else said:
+    /// no answers, no note, sent by nobody yet (the endpoint stamps who).
+    pub fn knock(person: Uuid, result: ContactResult) -> Attempt {
+        Attempt {
+            id: Uuid::now_v7(),
+            person_id: Some(person),
+            household_id: None,
+            list_id: None,
+            effort_id: None,
+            channel: Channel::Door,
+            result,
+            answers: Default::default(),
+            note: String::new(),
+            language_used: String::new(),
+            canvasser: None,
+            device_id: None,
+            script_id: None,
+            script_version: None,
+            attempted_at: chrono::Utc::now(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -138,13 +138,19 @@ impl Backend for SqliteBackend {
         let mut owners = self.owners.lock().unwrap_or_else(|e| e.into_inner());
         let mut tenancy = Tenancy::new(&tx, auth.org_id, &owners);
         let in_op = |seq: i64| move |e: ApiError| ApiError { message: format!("operation {seq}: {}", e.message), ..e };
-        // Attempts, most of any push, are checked one by one and written a
-        // run at a time.
+        // Attempts, most of any push, are moved out of the ops, checked one
+        // by one and written a run at a time; any other op writes the run
+        // first, so the ops still land in order.
         let mut run: Vec<(i64, Attempt)> = Vec::new();
         let (applied, last_fresh) = (fresh.len(), fresh.last().map(|o| o.seq));
-        for op in fresh {
-            let seq = op.seq;
-            apply(&tx, &mut tenancy, &mut run, auth, op, now).map_err(in_op(seq))?;
+        for Op { seq, body, .. } in fresh {
+            match body {
+                OpBody::Attempt { attempt } => run.push((seq, checked_attempt(&mut tenancy, auth, attempt).map_err(in_op(seq))?)),
+                other => {
+                    append_attempts(&tx, auth.org_id, &mut run)?;
+                    apply(&tx, &mut tenancy, auth, &other, now).map_err(in_op(seq))?;
+                }
+            }
         }
         append_attempts(&tx, auth.org_id, &mut run)?;
         let learned = tenancy.learned();
@@ -340,29 +346,12 @@ fn append_attempts(tx: &Connection, org: Uuid, run: &mut Vec<(i64, Attempt)>) ->
     Ok(())
 }
 
-/// Applies one op. An attempt joins `run`, written when the run ends; any
-/// other op writes the run first, so the ops still land in order.
-fn apply(
-    tx: &Connection,
-    tenancy: &mut Tenancy<'_>,
-    run: &mut Vec<(i64, Attempt)>,
-    auth: &DeviceAuth,
-    op: Op,
-    now: u64,
-) -> Result<(), ApiError> {
+/// Applies one op other than an attempt (the push writes those in runs).
+fn apply(tx: &Connection, tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, body: &OpBody, now: u64) -> Result<(), ApiError> {
     let org = auth.org_id;
-    // Attempts, nearly every op, are moved into the run rather than copied.
-    let op = match op {
-        Op { seq, body: OpBody::Attempt { attempt }, .. } => {
-            run.push((seq, checked_attempt(tenancy, auth, attempt)?));
-            return Ok(());
-        }
-        op => op,
-    };
-    match &op.body {
-        OpBody::Attempt { .. } => unreachable!("moved into the run above"),
+    match body {
+        OpBody::Attempt { .. } => unreachable!("a push writes attempts in runs, never through apply"),
         OpBody::PersonEdit { person_id, field, value, hlc: clock } => {
-            append_attempts(tx, org, run)?;
             if !tenancy.check(Table::People, *person_id)? {
                 return Err(ApiError::not_found("person", person_id));
             }
@@ -374,7 +363,6 @@ fn apply(
             }
         }
         OpBody::PersonAdd { person, household, list_id, hlc: clock } => {
-            append_attempts(tx, org, run)?;
             let clock: Hlc = hlc::clamp(*clock, now);
             if let Some(h) = household
                 && !tenancy.check(Table::Households, h.id)?

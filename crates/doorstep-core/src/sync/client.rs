@@ -323,36 +323,23 @@ fn pull_all(store: &mut Store, transport: &dyn Transport, id: &Identity, report:
     let mut started = transport.pull_started(&req)?;
     loop {
         let StartedPull { next: ahead, rest } = started;
-        // Asked for at once when the endpoint said where this answer leaves
-        // the device, before the answer is read; otherwise once it is.
-        let ask = |next: NextPull| next.more.then(|| PullRequest { scopes: next.scopes, limit: None });
-        let (resp, next_req, next_started) = std::thread::scope(|s| {
-            let early = ahead.and_then(ask).map(|next| {
-                let in_flight = s.spawn({
-                    let next = next.clone();
-                    move || transport.pull_started(&next)
-                });
-                (next, in_flight)
-            });
-            let resp = rest();
-            let (next_req, in_flight) = match (early, &resp) {
-                (Some((next, in_flight)), _) => (Some(next), Some(in_flight)),
-                (None, Ok(resp)) => match ask(resp.next()) {
-                    Some(next) => {
-                        let in_flight = s.spawn({
-                            let next = next.clone();
-                            move || transport.pull_started(&next)
-                        });
-                        (Some(next), Some(in_flight))
-                    }
-                    None => (None, None),
-                },
-                (None, Err(_)) => (None, None),
+        // The request that follows an answer, if any list has more.
+        let follow = |next: NextPull| next.more.then(|| PullRequest { scopes: next.scopes, limit: None });
+        let (applied, next_req, next_started) = std::thread::scope(|s| {
+            let ask = |next: &PullRequest| {
+                let next = next.clone();
+                s.spawn(move || transport.pull_started(&next))
             };
-            let applied = resp.and_then(|resp| {
-                if let Some(next) = &next_req
-                    && (!resp.next().more || resp.next().scopes != next.scopes)
-                {
+            // Asked for at once when the endpoint said ahead where this
+            // answer leaves the device; otherwise once the answer is read.
+            let mut next_req = ahead.and_then(follow);
+            let mut in_flight = next_req.as_ref().map(ask);
+            let applied = rest().and_then(|resp| {
+                let said = follow(resp.next());
+                if in_flight.is_none() {
+                    in_flight = said.as_ref().map(ask);
+                    next_req = said;
+                } else if said != next_req {
                     return Err(SyncError::Rejected {
                         status: 200,
                         code: "bad_response".into(),
@@ -364,7 +351,7 @@ fn pull_all(store: &mut Store, transport: &dyn Transport, id: &Identity, report:
             let next_started = in_flight.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
             (applied, next_req, next_started)
         });
-        resp?;
+        applied?;
         let (Some(next_req), Some(next_started)) = (next_req, next_started) else { return Ok(()) };
         req = next_req;
         started = next_started?;
