@@ -190,10 +190,13 @@ impl Backend for SqliteBackend {
         }
         drop(tx);
         drop(store);
-        // A pull is use too: it keeps an active device's token alive.
+        // A pull is use too: it keeps an active device's token alive. Once a
+        // minute is plenty for a 120-day expiry, and spares the pages of a
+        // long pull a write each.
+        let now = chrono::Utc::now();
         self.writer().conn().execute(
-            "UPDATE devices SET last_seen_at = ?2 WHERE id = ?1",
-            params![auth.device_id, chrono::Utc::now().to_rfc3339()],
+            "UPDATE devices SET last_seen_at = ?2 WHERE id = ?1 AND (last_seen_at IS NULL OR last_seen_at < ?3)",
+            params![auth.device_id, now.to_rfc3339(), (now - chrono::Duration::minutes(1)).to_rfc3339()],
         )?;
         Ok(PullResponse { server_time_ms: hlc::now_ms(), user: user.info(), assigned, pages })
     }
@@ -439,13 +442,11 @@ struct PageBuilder<'c> {
     org: Uuid,
     items: Vec<Item>,
     seen: HashSet<(u8, Uuid)>,
-    /// Each person's household, as looked up for this page.
-    households_of: HashMap<Uuid, Option<Uuid>>,
 }
 
 impl<'c> PageBuilder<'c> {
     fn new(conn: &'c Connection, org: Uuid) -> Self {
-        PageBuilder { conn, org, items: Vec::new(), seen: HashSet::new(), households_of: HashMap::new() }
+        PageBuilder { conn, org, items: Vec::new(), seen: HashSet::new() }
     }
 
     fn once(&mut self, kind: u8, id: Uuid) -> bool {
@@ -494,7 +495,8 @@ impl<'c> PageBuilder<'c> {
     /// person joined the list after it (`joined`: the latest member change
     /// of each person whose membership changed since the cursor): that
     /// member change comes later in the log, so the person must come now.
-    fn logged_attempt(&mut self, a: Attempt, seq: i64, joined: &HashMap<Uuid, i64>) -> Result<(), ApiError> {
+    /// `home`: the person's household now, read with the attempt.
+    fn logged_attempt(&mut self, a: Attempt, home: Option<Uuid>, seq: i64, joined: &HashMap<Uuid, i64>) -> Result<(), ApiError> {
         if !self.once(4, a.id) {
             return Ok(());
         }
@@ -503,27 +505,13 @@ impl<'c> PageBuilder<'c> {
             return self.loaded_attempt(a);
         }
         if let Some(h) = a.household_id
-            && self.household_of(person)? != Some(h)
+            && home != Some(h)
         {
             // Knocked at a door the person has since moved from.
             self.household(h)?;
         }
         self.items.push(Item::Attempt { attempt: a });
         Ok(())
-    }
-
-    fn household_of(&mut self, person: Uuid) -> Result<Option<Uuid>, ApiError> {
-        if let Some(h) = self.households_of.get(&person) {
-            return Ok(*h);
-        }
-        let h: Option<Uuid> = self
-            .conn
-            .prepare_cached("SELECT household_id FROM people WHERE id = ?1")?
-            .query_row([person], |r| r.get(0))
-            .optional()?
-            .flatten();
-        self.households_of.insert(person, h);
-        Ok(h)
     }
 
     /// An attempt already read, with what it names.
@@ -624,10 +612,12 @@ fn page(
                 .prepare_cached("SELECT person_id FROM list_people WHERE list_id = ?1")?
                 .query_map([list], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
-            // An attempt's row comes with its change.
+            // An attempt's row comes with its change, and with the household
+            // its person lives in now.
             let mut stmt = conn.prepare_cached(&format!(
-                "SELECT c.seq, c.entity, c.entity_id, c.list_id, c.deleted, {attempt} FROM changes c
+                "SELECT c.seq, c.entity, c.entity_id, c.list_id, c.deleted, home.household_id, {attempt} FROM changes c
                  LEFT JOIN attempts a ON c.entity = 'attempt' AND a.id = c.entity_id AND a.org_id = c.org_id
+                 LEFT JOIN people home ON home.id = a.person_id
                  WHERE c.org_id = ?1 AND c.seq > ?2 AND c.seq <= ?3 AND (
                     c.list_id = ?4
                     OR (c.list_id IS NULL AND (
@@ -639,20 +629,20 @@ fn page(
                 attempt = records::attempt_columns_of("a"),
             ))?;
             let mut found = stmt.query(params![org, seq, watermark, list, device])?;
-            let mut rows: Vec<(i64, String, Uuid, Option<Uuid>, bool, Option<Attempt>)> = Vec::new();
+            let mut rows: Vec<(i64, String, Uuid, Option<Uuid>, bool, Option<(Attempt, Option<Uuid>)>)> = Vec::new();
             // One row past the page says whether there is more, without a
             // round trip that comes back empty.
             while rows.len() <= changes_limit as usize
                 && let Some(r) = found.next()?
             {
                 let list_id: Option<Uuid> = r.get(3)?;
-                let attempt = match r.get::<_, Option<Uuid>>(5)? {
+                let attempt = match r.get::<_, Option<Uuid>>(6)? {
                     Some(_) => {
-                        let person: Option<Uuid> = r.get(6)?;
+                        let person: Option<Uuid> = r.get(7)?;
                         if list_id.is_none() && !person.is_some_and(|p| members.contains(&p)) {
                             continue;
                         }
-                        Some(records::attempt_from_row_at(r, 5)?)
+                        Some((records::attempt_from_row_at(r, 6)?, r.get(5)?))
                     }
                     None => None,
                 };
@@ -687,8 +677,8 @@ fn page(
                     Some(Entity::Person) => b.person(id)?,
                     Some(Entity::Household) => b.household(id)?,
                     Some(Entity::Attempt) => {
-                        if let Some(a) = attempt {
-                            b.logged_attempt(a, seq, &joined)?;
+                        if let Some((a, home)) = attempt {
+                            b.logged_attempt(a, home, seq, &joined)?;
                         }
                     }
                     Some(Entity::Member) => b.member(list_id.unwrap_or(list), id)?,

@@ -182,6 +182,10 @@ const PUSH_BATCH: usize = 2500;
 /// the endpoint starts applying, and the device storing, that much sooner,
 /// and the full-size batches behind them overlap with that work.
 const FIRST_BATCH: usize = 500;
+/// Pull pages double from FIRST_BATCH up to this size, then take the
+/// endpoint's own: the device has nothing to store while it waits for the
+/// second page, so that one is kept small too.
+const RAMPED_PAGE: u32 = 2000;
 
 /// Pushes the whole outbox, then pulls every assigned list to its end.
 pub fn sync(store: &mut Store, transport: &dyn Transport) -> Result<SyncReport, SyncError> {
@@ -308,58 +312,64 @@ fn push_pipelined(store: &mut Store, transport: &dyn Transport, id: &Identity, r
     })
 }
 
-/// Pulls every held list to its end. While one answer is applied the next
-/// is already being asked for with the cursors it will leave, so the
-/// endpoint builds a page while the device stores the last one. An answer
-/// in flight when something fails is dropped: cursors move only with the
-/// pages they belong to.
+/// Pulls every held list to its end. Each answer is asked for, read and
+/// parsed on its own thread, and the next is asked for as soon as the
+/// endpoint has said where this one leaves the device: the endpoint builds
+/// a page and the device reads one while it stores the last. An answer in
+/// flight when something fails is dropped: cursors move only with the pages
+/// they belong to.
 fn pull_all(store: &mut Store, transport: &dyn Transport, id: &Identity, report: &mut SyncReport) -> Result<(), SyncError> {
     let scopes: BTreeMap<Uuid, String> = store
         .conn()
         .prepare_cached("SELECT list_id, cursor FROM sync_scopes")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut req = PullRequest { scopes, limit: Some(FIRST_BATCH as u32) };
-    let mut started = transport.pull_started(&req)?;
-    loop {
-        let StartedPull { next: ahead, rest } = started;
-        // The request that follows an answer, if any list has more.
-        let follow = |next: NextPull| next.more.then(|| PullRequest { scopes: next.scopes, limit: None });
-        let (applied, next_req, next_started) = std::thread::scope(|s| {
-            let ask = |next: &PullRequest| {
-                let next = next.clone();
-                s.spawn(move || transport.pull_started(&next))
-            };
-            // Asked for at once when the endpoint said ahead where this
-            // answer leaves the device; otherwise once the answer is read.
-            let mut next_req = ahead.and_then(follow);
-            let mut in_flight = next_req.as_ref().map(ask);
-            let applied = rest().and_then(|resp| {
-                let said = follow(resp.next());
-                if in_flight.is_none() {
-                    in_flight = said.as_ref().map(ask);
-                    next_req = said;
-                } else if said != next_req {
-                    return Err(SyncError::Rejected {
-                        status: 200,
-                        code: "bad_response".into(),
-                        message: format!("the {NEXT_PULL_HEADER} header does not match the pull answer"),
-                    });
-                }
-                apply_answer(store, id, &req, &resp, report)
+    // The request that follows an answer to `asked`, if any list has more.
+    let follow = |asked: &PullRequest, next: NextPull| {
+        let limit = asked.limit.map(|n| n * 2).filter(|n| *n <= RAMPED_PAGE);
+        next.more.then(|| PullRequest { scopes: next.scopes, limit })
+    };
+    std::thread::scope(|s| {
+        let ask = |req: PullRequest| {
+            let (said, ahead) = std::sync::mpsc::sync_channel(1);
+            let sent = req.clone();
+            let answer = s.spawn(move || {
+                let started = transport.pull_started(&sent)?;
+                // Nobody listening means the sync already failed.
+                let _ = said.send(started.next);
+                (started.rest)()
             });
-            let next_started = in_flight.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
-            (applied, next_req, next_started)
-        });
-        applied?;
-        let (Some(next_req), Some(next_started)) = (next_req, next_started) else { return Ok(()) };
-        req = next_req;
-        started = next_started?;
-    }
+            (req, ahead, answer)
+        };
+        let mut asked = ask(PullRequest { scopes, limit: Some(FIRST_BATCH as u32) });
+        loop {
+            let (req, ahead, answer) = asked;
+            // Nothing said ahead (an error, or an endpoint without the
+            // header): the next request waits for the answer.
+            let said_ahead = ahead.recv().ok().flatten().and_then(|next| follow(&req, next));
+            let mut next = said_ahead.clone().map(ask);
+            let resp = answer.join().unwrap_or_else(|p| std::panic::resume_unwind(p))?;
+            let said = follow(&req, resp.next());
+            if next.is_none() {
+                next = said.map(ask);
+            } else if said != said_ahead {
+                return Err(SyncError::Rejected {
+                    status: 200,
+                    code: "bad_response".into(),
+                    message: format!("the {NEXT_PULL_HEADER} header does not match the pull answer"),
+                });
+            }
+            apply_answer(store, id, &req, &resp, report)?;
+            match next {
+                Some(n) => asked = n,
+                None => return Ok(()),
+            }
+        }
+    })
 }
 
-/// Stores one pull answer: the user, purges of lists no longer assigned,
-/// and each page with its cursor in one transaction.
+/// Stores one pull answer in one transaction: the endpoint's clock, the
+/// user, purges of lists no longer assigned, and each page with its cursor.
 fn apply_answer(store: &mut Store, id: &Identity, req: &PullRequest, resp: &PullResponse, report: &mut SyncReport) -> Result<(), SyncError> {
     let tx = store.conn_mut().transaction()?;
     observe(&tx, id.device_id, resp.server_time_ms)?;
@@ -368,16 +378,13 @@ fn apply_answer(store: &mut Store, id: &Identity, req: &PullRequest, resp: &Pull
         let ident = Identity { user: resp.user.clone(), ..id.clone() };
         state_set(&tx, "identity", &serde_json::to_string(&ident).expect("serializable"))?;
     }
-    tx.commit()?;
-
+    let mut purged = 0;
     for held in req.scopes.keys().filter(|l| !resp.assigned.contains(l)) {
-        let tx = store.conn_mut().transaction()?;
         purge_list(&tx, *held)?;
-        tx.commit()?;
-        report.purged_lists += 1;
+        purged += 1;
     }
+    let mut items = 0;
     for page in &resp.pages {
-        let tx = store.conn_mut().transaction()?;
         if page.reset {
             purge_list(&tx, page.list_id)?;
         }
@@ -386,9 +393,11 @@ fn apply_answer(store: &mut Store, id: &Identity, req: &PullRequest, resp: &Pull
             "INSERT INTO sync_scopes(list_id, cursor) VALUES (?1, ?2) ON CONFLICT(list_id) DO UPDATE SET cursor = excluded.cursor",
             params![page.list_id, page.cursor],
         )?;
-        tx.commit()?;
-        report.pulled_items += page.items.len() as u64;
+        items += page.items.len() as u64;
     }
+    tx.commit()?;
+    report.purged_lists += purged;
+    report.pulled_items += items;
     report.lists = resp.assigned.len();
     Ok(())
 }
