@@ -549,22 +549,14 @@ mod tests {
 
     fn attempt(person: Uuid) -> Attempt {
         Attempt {
-            id: Uuid::now_v7(),
-            person_id: Some(person),
-            household_id: None,
-            list_id: None,
-            effort_id: None,
-            channel: Channel::Door,
             result: ContactResult::LanguageBarrier { language: "km".into() },
             answers: [("issue".to_owned(), serde_json::json!("rent"))].into(),
             note: "spoke with daughter".into(),
             language_used: "km".into(),
-            canvasser: None,
-            device_id: None,
-            script_id: None,
             script_version: Some(3),
             // The store keeps microseconds.
             attempted_at: chrono::DateTime::from_timestamp_micros(chrono::Utc::now().timestamp_micros()).unwrap(),
+            ..Attempt::knock(person, ContactResult::NotHome)
         }
     }
 
