@@ -327,7 +327,7 @@ fn pull_all(store: &mut Store, transport: &dyn Transport, id: &Identity, report:
     // The request that follows an answer to `asked`, if any list has more.
     let follow = |asked: &PullRequest, next: NextPull| {
         let limit = asked.limit.map(|n| n * 2).filter(|n| *n <= RAMPED_PAGE);
-        next.more.then(|| PullRequest { scopes: next.scopes, limit })
+        next.more.then_some(PullRequest { scopes: next.scopes, limit })
     };
     std::thread::scope(|s| {
         let ask = |req: PullRequest| {
