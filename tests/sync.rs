@@ -42,6 +42,16 @@ fn pull_push_exactly_once_and_scoped() {
             .unwrap();
         made.insert(a.id.to_string());
     }
+    // The store does not check what an attempt names: recording does.
+    let stranger = uuid::Uuid::now_v7();
+    for unknown in [
+        NewAttempt { person_id: Some(stranger), result: "not_home".into(), ..Default::default() },
+        NewAttempt { household_id: Some(stranger), result: "not_home".into(), ..Default::default() },
+    ] {
+        let err = device.record_attempt(unknown).unwrap_err();
+        assert_eq!(err.code, "not_found", "{}", err.message);
+        assert!(err.message.contains(&stranger.to_string()), "{}", err.message);
+    }
     assert_eq!(device.status().unwrap().pending, 10);
     device.sync_now().unwrap();
     device.sync_now().unwrap();

@@ -581,17 +581,4 @@ mod tests {
         let count: i64 = store.conn().query_row("SELECT count(*) FROM attempts", [], |r| r.get(0)).unwrap();
         assert_eq!(count, 101);
     }
-
-    #[test]
-    fn an_attempt_on_someone_not_here_is_refused_when_its_transaction_commits() {
-        let mut store = Store::open_in_memory().unwrap();
-        let org = store.create_org("Org").unwrap();
-        let stranger = attempt(Uuid::now_v7());
-        let tx = store.conn_mut().transaction().unwrap();
-        assert_eq!(insert_attempts(&tx, org.id, &[&stranger, &stranger.clone()]).unwrap(), vec![true, false]);
-        let err = tx.commit().unwrap_err().to_string();
-        assert!(err.contains("FOREIGN KEY"), "{err}");
-        let count: i64 = store.conn().query_row("SELECT count(*) FROM attempts", [], |r| r.get(0)).unwrap();
-        assert_eq!(count, 0);
-    }
 }

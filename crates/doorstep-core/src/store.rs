@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
     (4, "member_changes", include_str!("../../../schema/migrations/0004_member_changes.sql")),
     (5, "attempts_by_id", include_str!("../../../schema/migrations/0005_attempts_by_id.sql")),
     (6, "attempts_without_list_index", include_str!("../../../schema/migrations/0006_attempts_without_list_index.sql")),
+    (7, "attempts_checked_on_entry", include_str!("../../../schema/migrations/0007_attempts_checked_on_entry.sql")),
 ];
 
 pub struct Store {

@@ -416,6 +416,12 @@ impl Device {
         } else if household.is_none() {
             return Err(invalid("an attempt needs a person or a household"));
         }
+        // The store does not check what an attempt names (migration 7): here it is.
+        if let Some(h) = household
+            && records::load_household(&tx, id.org.id, h)?.is_none()
+        {
+            return Err(Error::NotFound { what: "household", key: h.to_string() }.into());
+        }
         let list = match new.list_id {
             Some(l) => Some(records::load_list(&tx, id.org.id, l)?.ok_or_else(|| Error::NotFound { what: "list", key: l.to_string() })?),
             None => None,
