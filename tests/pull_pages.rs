@@ -95,7 +95,7 @@ fn an_attempt_on_a_member_the_device_holds_travels_alone() {
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
     let resp = backend.pull(&auth, PullRequest { scopes, limit: None }).unwrap();
     let items: Vec<&Item> = resp.pages.iter().flat_map(|p| &p.items).collect();
-    assert!(matches!(items.as_slice(), [Item::Attempt { attempt }] if attempt.id == knocked.id), "{items:#?}");
+    assert!(matches!(items.as_slice(), [Item::Attempt { attempt }] if attempt.attempt().unwrap().id == knocked.id), "{items:#?}");
 }
 
 #[test]
@@ -124,7 +124,7 @@ fn a_device_is_not_sent_back_what_it_pushed() {
     let (other_auth, _) = ep.pair("Bao", &dir.path().join("other.db"));
     let resp = backend.pull(&other_auth, PullRequest { scopes, limit: None }).unwrap();
     let heard: Vec<Uuid> = resp.pages.iter().flat_map(|p| &p.items).filter_map(|i| match i {
-        Item::Attempt { attempt } => Some(attempt.id),
+        Item::Attempt { attempt } => Some(attempt.attempt().unwrap().id),
         _ => None,
     }).collect();
     assert_eq!(heard, vec![mine.id]);

@@ -440,6 +440,74 @@ pub fn attempt_from_row_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result
     })
 }
 
+/// The JSON serde writes for the attempt [`attempt_from_row_at`] reads from
+/// the same row, written straight from the row's values (a test holds the
+/// two to the same bytes). A pull page is mostly attempts, and reading each
+/// into an attempt only to write it out again was most of building one.
+pub fn attempt_json_from_row_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Box<serde_json::value::RawValue>> {
+    use std::io::Write;
+    let mut out: Vec<u8> = Vec::with_capacity(512);
+    let text = |i: usize| r.get_ref(at + i).and_then(|v| v.as_str().map_err(rusqlite::Error::from));
+    let id = |i: usize| -> rusqlite::Result<Option<Uuid>> { r.get(at + i) };
+    let key = |out: &mut Vec<u8>, name: &str| {
+        if out.len() > 1 {
+            out.push(b',');
+        }
+        out.push(b'"');
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(b"\":");
+    };
+    let string = |out: &mut Vec<u8>, s: &str| serde_json::to_writer(out, s).expect("writing to memory");
+    let uuid = |out: &mut Vec<u8>, u: Uuid| {
+        let mut buf = uuid::Uuid::encode_buffer();
+        out.push(b'"');
+        out.extend_from_slice(u.hyphenated().encode_lower(&mut buf).as_bytes());
+        out.push(b'"');
+    };
+    out.push(b'{');
+    for (i, name) in [(0, "id"), (1, "person_id"), (2, "household_id"), (3, "list_id"), (4, "effort_id")] {
+        if let Some(u) = id(i)? {
+            key(&mut out, name);
+            uuid(&mut out, u);
+        }
+    }
+    key(&mut out, "channel");
+    string(&mut out, text(5)?);
+    key(&mut out, "result");
+    out.extend_from_slice(b"{\"code\":");
+    let code = text(6)?;
+    string(&mut out, code);
+    if code == "language_barrier" {
+        out.extend_from_slice(b",\"language\":");
+        string(&mut out, text(7)?);
+    }
+    out.push(b'}');
+    // Stored as serde wrote the map: keys in order, already JSON.
+    key(&mut out, "answers");
+    out.extend_from_slice(text(8)?.as_bytes());
+    key(&mut out, "note");
+    string(&mut out, text(9)?);
+    key(&mut out, "language_used");
+    string(&mut out, text(10)?);
+    for (i, name) in [(11, "canvasser"), (12, "device_id"), (13, "script_id")] {
+        if let Some(u) = id(i)? {
+            key(&mut out, name);
+            uuid(&mut out, u);
+        }
+    }
+    if let Some(v) = r.get::<_, Option<i64>>(at + 14)? {
+        key(&mut out, "script_version");
+        write!(out, "{v}").expect("writing to memory");
+    }
+    key(&mut out, "attempted_at");
+    string(&mut out, text(15)?);
+    out.push(b'}');
+    let json = String::from_utf8(out).map_err(|e| rusqlite::Error::Utf8Error(e.utf8_error()))?;
+    // Checked, so a damaged row cannot break the page it is in.
+    serde_json::value::RawValue::from_string(json)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(at, rusqlite::types::Type::Text, Box::new(e)))
+}
+
 pub fn load_attempt(conn: &Connection, org: Uuid, id: Uuid) -> Result<Option<Attempt>> {
     Ok(conn
         .prepare_cached(&format!("SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE id = ?1 AND +org_id = ?2"))?
@@ -557,6 +625,50 @@ mod tests {
             // The store keeps microseconds.
             attempted_at: chrono::DateTime::from_timestamp_micros(chrono::Utc::now().timestamp_micros()).unwrap(),
             ..Attempt::knock(person, ContactResult::NotHome)
+        }
+    }
+
+    #[test]
+    fn an_attempt_written_straight_from_its_row_is_what_serde_writes() {
+        let store = Store::open_in_memory().unwrap();
+        let org = store.create_org("Org").unwrap();
+        let person = Person { id: Uuid::now_v7(), given_name: "Sokha".into(), ..Default::default() };
+        upsert_person(store.conn(), org.id, &person, &BTreeMap::new(), false).unwrap();
+        // Micros that are not whole milliseconds: serde writes all six digits, as the store keeps them.
+        let at = |micros: i64| chrono::DateTime::from_timestamp_micros(1_764_000_000_123_457 + micros).unwrap();
+        let everything = Attempt {
+            household_id: Some(Uuid::now_v7()),
+            list_id: Some(Uuid::now_v7()),
+            effort_id: Some(Uuid::now_v7()),
+            channel: Channel::Phone,
+            answers: [
+                ("issues".to_owned(), serde_json::json!(["rent", "ইমিগ্রেশন"])),
+                ("volunteer".to_owned(), serde_json::json!(true)),
+                ("quote\"d".to_owned(), serde_json::json!({ "n": 3 })),
+            ]
+            .into(),
+            note: "said \"come back\" —\nline two\t\u{1}".into(),
+            canvasser: Some(Uuid::now_v7()),
+            device_id: Some(Uuid::now_v7()),
+            script_id: Some(Uuid::now_v7()),
+            attempted_at: at(1),
+            ..attempt(person.id)
+        };
+        let bare = Attempt { person_id: None, household_id: Some(Uuid::now_v7()), attempted_at: at(2), ..Attempt::knock(person.id, ContactResult::Refused) };
+        let barrier_without_language = Attempt { result: ContactResult::LanguageBarrier { language: String::new() }, attempted_at: at(3), ..attempt(person.id) };
+        let cases = [everything, bare, barrier_without_language, Attempt { attempted_at: at(4), ..attempt(person.id) }];
+        let refs: Vec<&Attempt> = cases.iter().collect();
+        insert_attempts(store.conn(), org.id, &refs).unwrap();
+        for a in &cases {
+            let (read, json) = store
+                .conn()
+                .query_row(&format!("SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE id = ?1"), [a.id], |r| {
+                    Ok((attempt_from_row(r)?, attempt_json_from_row_at(r, 0)?))
+                })
+                .unwrap();
+            assert_eq!(&read, a);
+            assert_eq!(json.get(), serde_json::to_string(a).unwrap());
+            assert_eq!(&serde_json::from_str::<Attempt>(json.get()).unwrap(), a);
         }
     }
 

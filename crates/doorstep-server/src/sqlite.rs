@@ -489,40 +489,45 @@ impl<'c> PageBuilder<'c> {
         Ok(())
     }
 
-    /// An attempt from the change log at `seq`. The device holds every
-    /// member of its list with their household (the snapshot and the member
-    /// changes brought them), so the attempt travels alone, unless its
-    /// person joined the list after it (`joined`: the latest member change
-    /// of each person whose membership changed since the cursor): that
-    /// member change comes later in the log, so the person must come now.
-    /// `home`: the person's household now, read with the attempt.
-    fn logged_attempt(&mut self, a: Attempt, home: Option<Uuid>, seq: i64, joined: &HashMap<Uuid, i64>) -> Result<(), ApiError> {
-        if !self.once(4, a.id) {
-            return Ok(());
+    /// An attempt from the change log at `seq`, naming `person` and
+    /// `household`. The device holds every member of its list with their
+    /// household (the snapshot and the member changes brought them), so the
+    /// attempt travels alone, unless its person joined the list after it
+    /// (`joined`: the latest member change of each person whose membership
+    /// changed since the cursor): that member change comes later in the
+    /// log, so the person must come now. `home`: the person's household
+    /// now, read with the attempt.
+    fn logged_attempt(
+        &mut self,
+        attempt: WireAttempt,
+        (person, household): (Option<Uuid>, Option<Uuid>),
+        home: Option<Uuid>,
+        seq: i64,
+        joined: &HashMap<Uuid, i64>,
+    ) -> Result<(), ApiError> {
+        let Some(p) = person else { return self.loaded_attempt(attempt, person, household) };
+        if joined.get(&p).is_some_and(|&at| at > seq) {
+            return self.loaded_attempt(attempt, person, household);
         }
-        let Some(person) = a.person_id else { return self.loaded_attempt(a) };
-        if joined.get(&person).is_some_and(|&at| at > seq) {
-            return self.loaded_attempt(a);
-        }
-        if let Some(h) = a.household_id
+        if let Some(h) = household
             && home != Some(h)
         {
             // Knocked at a door the person has since moved from.
             self.household(h)?;
         }
-        self.items.push(Item::Attempt { attempt: a });
+        self.items.push(Item::Attempt { attempt });
         Ok(())
     }
 
-    /// An attempt already read, with what it names.
-    fn loaded_attempt(&mut self, a: Attempt) -> Result<(), ApiError> {
-        if let Some(p) = a.person_id {
+    /// An attempt with what it names (`person`, `household`).
+    fn loaded_attempt(&mut self, attempt: WireAttempt, person: Option<Uuid>, household: Option<Uuid>) -> Result<(), ApiError> {
+        if let Some(p) = person {
             self.person(p)?;
         }
-        if let Some(h) = a.household_id {
+        if let Some(h) = household {
             self.household(h)?;
         }
-        self.items.push(Item::Attempt { attempt: a });
+        self.items.push(Item::Attempt { attempt });
         Ok(())
     }
 
@@ -592,7 +597,8 @@ fn page(
                     attempts.query_map(params![p, org], records::attempt_from_row)?.collect::<rusqlite::Result<_>>()?;
                 for a in found {
                     if b.once(4, a.id) {
-                        b.loaded_attempt(a)?;
+                        let (person, household) = (a.person_id, a.household_id);
+                        b.loaded_attempt(WireAttempt::Read(a), person, household)?;
                     }
                 }
             }
@@ -629,7 +635,9 @@ fn page(
                 attempt = records::attempt_columns_of("a"),
             ))?;
             let mut found = stmt.query(params![org, seq, watermark, list, device])?;
-            let mut rows: Vec<(i64, String, Uuid, Option<Uuid>, bool, Option<(Attempt, Option<Uuid>)>)> = Vec::new();
+            // An attempt: its JSON, whom and where it names, its person's home.
+            type Logged = (WireAttempt, (Option<Uuid>, Option<Uuid>), Option<Uuid>);
+            let mut rows: Vec<(i64, String, Uuid, Option<Uuid>, bool, Option<Logged>)> = Vec::new();
             // One row past the page says whether there is more, without a
             // round trip that comes back empty.
             while rows.len() <= changes_limit as usize
@@ -642,7 +650,7 @@ fn page(
                         if list_id.is_none() && !person.is_some_and(|p| members.contains(&p)) {
                             continue;
                         }
-                        Some((records::attempt_from_row_at(r, 6)?, r.get(5)?))
+                        Some((WireAttempt::Json(records::attempt_json_from_row_at(r, 6)?), (person, r.get(8)?), r.get(5)?))
                     }
                     None => None,
                 };
@@ -677,8 +685,10 @@ fn page(
                     Some(Entity::Person) => b.person(id)?,
                     Some(Entity::Household) => b.household(id)?,
                     Some(Entity::Attempt) => {
-                        if let Some((a, home)) = attempt {
-                            b.logged_attempt(a, home, seq, &joined)?;
+                        if let Some((a, names, home)) = attempt
+                            && b.once(4, id)
+                        {
+                            b.logged_attempt(a, names, home, seq, &joined)?;
                         }
                     }
                     Some(Entity::Member) => b.member(list_id.unwrap_or(list), id)?,

@@ -434,14 +434,16 @@ pub fn apply_page(conn: &Connection, org: Uuid, page: &ScopePage) -> Result<()> 
             Item::Attempt { .. } => {}
         }
     }
-    let attempts: Vec<&crate::domain::Attempt> = page
+    let attempts: Vec<std::borrow::Cow<'_, crate::domain::Attempt>> = page
         .items
         .iter()
         .filter_map(|i| match i {
-            Item::Attempt { attempt } => Some(attempt),
+            Item::Attempt { attempt } => Some(attempt.attempt()),
             _ => None,
         })
-        .collect();
+        .collect::<Result<_, _>>()
+        .map_err(|e| Error::Invalid(format!("an attempt in the page for list {}: {e}", page.list_id)))?;
+    let attempts: Vec<&crate::domain::Attempt> = attempts.iter().map(|a| a.as_ref()).collect();
     records::insert_attempts(conn, org, &attempts)?;
     Ok(())
 }

@@ -241,7 +241,54 @@ kind_tagged! {
         Household = "household" { household: Household },
         Person = "person" { person: Person, versions: BTreeMap<PersonField, Hlc>, deleted: bool },
         Member = "member" { list_id: Uuid, person_id: Uuid, removed: bool },
-        Attempt = "attempt" { attempt: Attempt },
+        Attempt = "attempt" { attempt: WireAttempt },
+    }
+}
+
+/// An attempt in a pull page. A device reads it whole; the endpoint may
+/// send one as JSON written straight from the store's row
+/// ([`crate::records::attempt_json_from_row_at`]), without reading it into
+/// an attempt first.
+#[derive(Debug, Clone)]
+pub enum WireAttempt {
+    Read(Attempt),
+    Json(Box<serde_json::value::RawValue>),
+}
+
+impl WireAttempt {
+    /// The attempt, read from its JSON if it is still that.
+    pub fn attempt(&self) -> Result<std::borrow::Cow<'_, Attempt>, serde_json::Error> {
+        match self {
+            WireAttempt::Read(a) => Ok(std::borrow::Cow::Borrowed(a)),
+            WireAttempt::Json(json) => serde_json::from_str(json.get()).map(std::borrow::Cow::Owned),
+        }
+    }
+}
+
+impl From<Attempt> for WireAttempt {
+    fn from(a: Attempt) -> Self {
+        WireAttempt::Read(a)
+    }
+}
+
+impl PartialEq for WireAttempt {
+    fn eq(&self, other: &Self) -> bool {
+        matches!((self.attempt(), other.attempt()), (Ok(a), Ok(b)) if a == b)
+    }
+}
+
+impl Serialize for WireAttempt {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            WireAttempt::Read(a) => a.serialize(s),
+            WireAttempt::Json(json) => json.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for WireAttempt {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Attempt::deserialize(d).map(WireAttempt::Read)
     }
 }
 
