@@ -129,3 +129,32 @@ fn a_device_is_not_sent_back_what_it_pushed() {
     }).collect();
     assert_eq!(heard, vec![mine.id]);
 }
+
+#[test]
+fn a_door_the_person_moved_from_stays_off_the_device() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ep, auth, mut device) = setup(dir.path());
+    let (backend, org, list) = (&ep.backend, ep.org, ep.list);
+    let link = Direct { backend, auth: auth.clone(), limit: 1000 };
+    client::sync(&mut device, &link).unwrap();
+    let member = members(&device, list)[0];
+
+    // Knocked at a door on none of the device's lists (one they moved from).
+    let endpoint = Store::open(&ep.db).unwrap();
+    let elsewhere: Uuid = endpoint.conn()
+        .query_row(
+            "SELECT id FROM households WHERE id NOT IN (SELECT p.household_id FROM list_people lp JOIN people p ON p.id = lp.person_id) LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let knocked = doorstep_core::domain::Attempt { household_id: Some(elsewhere), ..not_home(member) };
+    assert!(records::insert_attempt(endpoint.conn(), org, &knocked).unwrap());
+    changes::record(endpoint.conn(), org, Entity::Attempt, knocked.id, None, false).unwrap();
+
+    client::sync(&mut device, &link).unwrap();
+    let held: i64 = device.conn().query_row("SELECT count(*) FROM attempts WHERE id = ?1", [knocked.id], |r| r.get(0)).unwrap();
+    assert_eq!(held, 1, "the attempt arrives");
+    let door: i64 = device.conn().query_row("SELECT count(*) FROM households WHERE id = ?1", [elsewhere], |r| r.get(0)).unwrap();
+    assert_eq!(door, 0, "the address it names does not");
+}

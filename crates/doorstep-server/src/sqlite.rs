@@ -495,28 +495,24 @@ impl<'c> PageBuilder<'c> {
     /// attempt travels alone, unless its person joined the list after it
     /// (`joined`: the latest member change of each person whose membership
     /// changed since the cursor): that member change comes later in the
-    /// log, so the person must come now. `home`: the person's household
-    /// now, read with the attempt.
+    /// log, so the person must come now. A door the person has since moved
+    /// from is not sent: it is on none of the device's lists, and an
+    /// attempt needs nothing it names to be held (migration 7).
     fn logged_attempt(
         &mut self,
         attempt: WireAttempt,
         (person, household): (Option<Uuid>, Option<Uuid>),
-        home: Option<Uuid>,
         seq: i64,
         joined: &HashMap<Uuid, i64>,
     ) -> Result<(), ApiError> {
-        let Some(p) = person else { return self.loaded_attempt(attempt, person, household) };
-        if joined.get(&p).is_some_and(|&at| at > seq) {
-            return self.loaded_attempt(attempt, person, household);
+        match person {
+            Some(p) if joined.get(&p).is_some_and(|&at| at > seq) => self.loaded_attempt(attempt, person, household),
+            Some(_) => {
+                self.items.push(Item::Attempt { attempt });
+                Ok(())
+            }
+            None => self.loaded_attempt(attempt, person, household),
         }
-        if let Some(h) = household
-            && home != Some(h)
-        {
-            // Knocked at a door the person has since moved from.
-            self.household(h)?;
-        }
-        self.items.push(Item::Attempt { attempt });
-        Ok(())
     }
 
     /// An attempt with what it names (`person`, `household`).
@@ -618,12 +614,10 @@ fn page(
                 .prepare_cached("SELECT person_id FROM list_people WHERE list_id = ?1")?
                 .query_map([list], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
-            // An attempt's row comes with its change, and with the household
-            // its person lives in now.
+            // An attempt's row comes with its change.
             let mut stmt = conn.prepare_cached(&format!(
-                "SELECT c.seq, c.entity, c.entity_id, c.list_id, c.deleted, home.household_id, {attempt} FROM changes c
+                "SELECT c.seq, c.entity, c.entity_id, c.list_id, c.deleted, {attempt} FROM changes c
                  LEFT JOIN attempts a ON c.entity = 'attempt' AND a.id = c.entity_id AND a.org_id = c.org_id
-                 LEFT JOIN people home ON home.id = a.person_id
                  WHERE c.org_id = ?1 AND c.seq > ?2 AND c.seq <= ?3 AND (
                     c.list_id = ?4
                     OR (c.list_id IS NULL AND (
@@ -635,8 +629,8 @@ fn page(
                 attempt = records::attempt_columns_of("a"),
             ))?;
             let mut found = stmt.query(params![org, seq, watermark, list, device])?;
-            // An attempt: its JSON, whom and where it names, its person's home.
-            type Logged = (WireAttempt, (Option<Uuid>, Option<Uuid>), Option<Uuid>);
+            // An attempt: its JSON, and whom and where it names.
+            type Logged = (WireAttempt, (Option<Uuid>, Option<Uuid>));
             let mut rows: Vec<(i64, String, Uuid, Option<Uuid>, bool, Option<Logged>)> = Vec::new();
             // One row past the page says whether there is more, without a
             // round trip that comes back empty.
@@ -644,13 +638,13 @@ fn page(
                 && let Some(r) = found.next()?
             {
                 let list_id: Option<Uuid> = r.get(3)?;
-                let attempt = match r.get::<_, Option<Uuid>>(6)? {
+                let attempt = match r.get::<_, Option<Uuid>>(5)? {
                     Some(_) => {
-                        let person: Option<Uuid> = r.get(7)?;
+                        let person: Option<Uuid> = r.get(6)?;
                         if list_id.is_none() && !person.is_some_and(|p| members.contains(&p)) {
                             continue;
                         }
-                        Some((WireAttempt::Json(records::attempt_json_from_row_at(r, 6)?), (person, r.get(8)?), r.get(5)?))
+                        Some((WireAttempt::Json(records::attempt_json_from_row_at(r, 5)?), (person, r.get(7)?)))
                     }
                     None => None,
                 };
@@ -685,10 +679,10 @@ fn page(
                     Some(Entity::Person) => b.person(id)?,
                     Some(Entity::Household) => b.household(id)?,
                     Some(Entity::Attempt) => {
-                        if let Some((a, names, home)) = attempt
+                        if let Some((a, names)) = attempt
                             && b.once(4, id)
                         {
-                            b.logged_attempt(a, names, home, seq, &joined)?;
+                            b.logged_attempt(a, names, seq, &joined)?;
                         }
                     }
                     Some(Entity::Member) => b.member(list_id.unwrap_or(list), id)?,
