@@ -48,10 +48,10 @@ pub fn normalize(value: &str) -> Result<Option<String>, String> {
     if let Some((_, tag)) = NAMES.iter().find(|(name, _)| *name == folded || *name == lower) {
         return Ok(Some((*tag).to_owned()));
     }
-    if lower.len() <= 3 && lower.len() >= 2 || value.contains('-') {
-        if let Ok(id) = value.trim().parse::<LanguageIdentifier>() {
-            return Ok(Some(canonical_tag(&id)));
-        }
+    if (lower.len() <= 3 && lower.len() >= 2 || value.contains('-'))
+        && let Ok(id) = value.trim().parse::<LanguageIdentifier>()
+    {
+        return Ok(Some(canonical_tag(&id)));
     }
     Err(format!("{value:?} is not a language Doorstep knows (use a name such as \"Vietnamese\" or a BCP-47 tag such as \"vi\")"))
 }

@@ -631,7 +631,9 @@ fn page(
             let mut found = stmt.query(params![org, seq, watermark, list, device])?;
             // An attempt: its JSON, and whom and where it names.
             type Logged = (WireAttempt, (Option<Uuid>, Option<Uuid>));
-            let mut rows: Vec<(i64, String, Uuid, Option<Uuid>, bool, Option<Logged>)> = Vec::new();
+            // seq, entity, its id, list, deleted, and the attempt if it is one.
+            type Change = (i64, String, Uuid, Option<Uuid>, bool, Option<Logged>);
+            let mut rows: Vec<Change> = Vec::new();
             // One row past the page says whether there is more, without a
             // round trip that comes back empty.
             while rows.len() <= changes_limit as usize

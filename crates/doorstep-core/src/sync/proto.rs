@@ -250,6 +250,8 @@ kind_tagged! {
 /// ([`crate::records::attempt_json_from_row_at`]), without reading it into
 /// an attempt first.
 #[derive(Debug, Clone)]
+// A device reads thousands per page; boxing each would allocate each.
+#[allow(clippy::large_enum_variant)]
 pub enum WireAttempt {
     Read(Attempt),
     Json(Box<serde_json::value::RawValue>),
