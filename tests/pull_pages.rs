@@ -43,6 +43,14 @@ fn members(store: &Store, list: Uuid) -> Vec<Uuid> {
         .query_map([list], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
 }
 
+/// `setup`, with the device holding its list after one sync; and a member.
+fn holding_the_list(dir: &Path) -> (InProcess, DeviceAuth, Store, Uuid) {
+    let (ep, auth, mut device) = setup(dir);
+    client::sync(&mut device, &Direct { backend: &ep.backend, auth: auth.clone(), limit: 1000 }).unwrap();
+    let member = members(&device, ep.list)[0];
+    (ep, auth, device, member)
+}
+
 #[test]
 fn an_attempt_on_someone_who_joined_the_list_later_brings_them_along() {
     let dir = tempfile::tempdir().unwrap();
@@ -80,11 +88,8 @@ fn an_attempt_on_someone_who_joined_the_list_later_brings_them_along() {
 #[test]
 fn an_attempt_on_a_member_the_device_holds_travels_alone() {
     let dir = tempfile::tempdir().unwrap();
-    let (ep, auth, mut device) = setup(dir.path());
-    let (backend, org, list) = (&ep.backend, ep.org, ep.list);
-    let link = Direct { backend, auth: auth.clone(), limit: 1000 };
-    client::sync(&mut device, &link).unwrap();
-    let member = members(&device, list)[0];
+    let (ep, auth, device, member) = holding_the_list(dir.path());
+    let (backend, org) = (&ep.backend, ep.org);
 
     let endpoint = Store::open(&ep.db).unwrap();
     let knocked = not_home(member);
@@ -101,11 +106,8 @@ fn an_attempt_on_a_member_the_device_holds_travels_alone() {
 #[test]
 fn a_device_is_not_sent_back_what_it_pushed() {
     let dir = tempfile::tempdir().unwrap();
-    let (ep, auth, mut device) = setup(dir.path());
+    let (ep, auth, device, member) = holding_the_list(dir.path());
     let (backend, list) = (&ep.backend, ep.list);
-    let link = Direct { backend, auth: auth.clone(), limit: 1000 };
-    client::sync(&mut device, &link).unwrap();
-    let member = members(&device, list)[0];
 
     // This device knocks; the endpoint takes the attempt.
     let mine = not_home(member);
@@ -133,11 +135,8 @@ fn a_device_is_not_sent_back_what_it_pushed() {
 #[test]
 fn a_door_the_person_moved_from_stays_off_the_device() {
     let dir = tempfile::tempdir().unwrap();
-    let (ep, auth, mut device) = setup(dir.path());
-    let (backend, org, list) = (&ep.backend, ep.org, ep.list);
-    let link = Direct { backend, auth: auth.clone(), limit: 1000 };
-    client::sync(&mut device, &link).unwrap();
-    let member = members(&device, list)[0];
+    let (ep, auth, mut device, member) = holding_the_list(dir.path());
+    let org = ep.org;
 
     // Knocked at a door on none of the device's lists (one they moved from).
     let endpoint = Store::open(&ep.db).unwrap();
@@ -152,7 +151,7 @@ fn a_door_the_person_moved_from_stays_off_the_device() {
     assert!(records::insert_attempt(endpoint.conn(), org, &knocked).unwrap());
     changes::record(endpoint.conn(), org, Entity::Attempt, knocked.id, None, false).unwrap();
 
-    client::sync(&mut device, &link).unwrap();
+    client::sync(&mut device, &Direct { backend: &ep.backend, auth, limit: 1000 }).unwrap();
     let held: i64 = device.conn().query_row("SELECT count(*) FROM attempts WHERE id = ?1", [knocked.id], |r| r.get(0)).unwrap();
     assert_eq!(held, 1, "the attempt arrives");
     let door: i64 = device.conn().query_row("SELECT count(*) FROM households WHERE id = ?1", [elsewhere], |r| r.get(0)).unwrap();

@@ -628,12 +628,17 @@ mod tests {
         }
     }
 
-    #[test]
-    fn an_attempt_written_straight_from_its_row_is_what_serde_writes() {
+    fn store_with_a_person() -> (Store, Organization, Person) {
         let store = Store::open_in_memory().unwrap();
         let org = store.create_org("Org").unwrap();
         let person = Person { id: Uuid::now_v7(), given_name: "Sokha".into(), ..Default::default() };
         upsert_person(store.conn(), org.id, &person, &BTreeMap::new(), false).unwrap();
+        (store, org, person)
+    }
+
+    #[test]
+    fn an_attempt_written_straight_from_its_row_is_what_serde_writes() {
+        let (store, org, person) = store_with_a_person();
         // Micros that are not whole milliseconds: serde writes all six digits, as the store keeps them.
         let at = |micros: i64| chrono::DateTime::from_timestamp_micros(1_764_000_000_123_457 + micros).unwrap();
         let everything = Attempt {
@@ -674,10 +679,7 @@ mod tests {
 
     #[test]
     fn attempts_written_together_read_back_and_repeats_are_told_apart() {
-        let store = Store::open_in_memory().unwrap();
-        let org = store.create_org("Org").unwrap();
-        let person = Person { id: Uuid::now_v7(), given_name: "Sokha".into(), ..Default::default() };
-        upsert_person(store.conn(), org.id, &person, &BTreeMap::new(), false).unwrap();
+        let (store, org, person) = store_with_a_person();
 
         let first: Vec<Attempt> = (0..100).map(|_| attempt(person.id)).collect();
         let refs: Vec<&Attempt> = first.iter().collect();

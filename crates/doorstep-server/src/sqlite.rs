@@ -436,6 +436,27 @@ impl Cursor {
     }
 }
 
+/// An attempt as a page sends it: its JSON, written straight from its row,
+/// and whom and where it names.
+struct SentAttempt {
+    id: Uuid,
+    person: Option<Uuid>,
+    household: Option<Uuid>,
+    json: WireAttempt,
+}
+
+impl SentAttempt {
+    /// From [`records::ATTEMPT_COLUMNS`] starting at column `at`.
+    fn from_row(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<SentAttempt> {
+        Ok(SentAttempt {
+            id: r.get(at)?,
+            person: r.get(at + 1)?,
+            household: r.get(at + 2)?,
+            json: WireAttempt::Json(records::attempt_json_from_row_at(r, at)?),
+        })
+    }
+}
+
 /// Collects a page's items once each, dependencies included.
 struct PageBuilder<'c> {
     conn: &'c Connection,
@@ -489,41 +510,34 @@ impl<'c> PageBuilder<'c> {
         Ok(())
     }
 
-    /// An attempt from the change log at `seq`, naming `person` and
-    /// `household`. The device holds every member of its list with their
-    /// household (the snapshot and the member changes brought them), so the
-    /// attempt travels alone, unless its person joined the list after it
-    /// (`joined`: the latest member change of each person whose membership
-    /// changed since the cursor): that member change comes later in the
-    /// log, so the person must come now. A door the person has since moved
-    /// from is not sent: it is on none of the device's lists, and an
-    /// attempt needs nothing it names to be held (migration 7).
-    fn logged_attempt(
-        &mut self,
-        attempt: WireAttempt,
-        (person, household): (Option<Uuid>, Option<Uuid>),
-        seq: i64,
-        joined: &HashMap<Uuid, i64>,
-    ) -> Result<(), ApiError> {
-        match person {
-            Some(p) if joined.get(&p).is_some_and(|&at| at > seq) => self.loaded_attempt(attempt, person, household),
-            Some(_) => {
-                self.items.push(Item::Attempt { attempt });
+    /// An attempt from the change log at `seq`. The device holds every
+    /// member of its list with their household (the snapshot and the member
+    /// changes brought them), so the attempt travels alone, unless its
+    /// person joined the list after it (`joined`: the latest member change
+    /// of each person whose membership changed since the cursor): that
+    /// member change comes later in the log, so the person must come now.
+    /// A door the person has since moved from is not sent: it is on none of
+    /// the device's lists, and an attempt needs nothing it names to be held
+    /// (migration 7).
+    fn logged_attempt(&mut self, a: SentAttempt, seq: i64, joined: &HashMap<Uuid, i64>) -> Result<(), ApiError> {
+        match a.person {
+            Some(p) if !joined.get(&p).is_some_and(|&at| at > seq) => {
+                self.items.push(Item::Attempt { attempt: a.json });
                 Ok(())
             }
-            None => self.loaded_attempt(attempt, person, household),
+            _ => self.loaded_attempt(a),
         }
     }
 
-    /// An attempt with what it names (`person`, `household`).
-    fn loaded_attempt(&mut self, attempt: WireAttempt, person: Option<Uuid>, household: Option<Uuid>) -> Result<(), ApiError> {
-        if let Some(p) = person {
+    /// An attempt with what it names.
+    fn loaded_attempt(&mut self, a: SentAttempt) -> Result<(), ApiError> {
+        if let Some(p) = a.person {
             self.person(p)?;
         }
-        if let Some(h) = household {
+        if let Some(h) = a.household {
             self.household(h)?;
         }
-        self.items.push(Item::Attempt { attempt });
+        self.items.push(Item::Attempt { attempt: a.json });
         Ok(())
     }
 
@@ -589,12 +603,11 @@ fn page(
             for p in &people {
                 // Read from the list itself a moment ago: a member.
                 b.membership(list, *p, true)?;
-                let found: Vec<Attempt> =
-                    attempts.query_map(params![p, org], records::attempt_from_row)?.collect::<rusqlite::Result<_>>()?;
+                let found: Vec<SentAttempt> =
+                    attempts.query_map(params![p, org], |r| SentAttempt::from_row(r, 0))?.collect::<rusqlite::Result<_>>()?;
                 for a in found {
                     if b.once(4, a.id) {
-                        let (person, household) = (a.person_id, a.household_id);
-                        b.loaded_attempt(WireAttempt::Read(a), person, household)?;
+                        b.loaded_attempt(a)?;
                     }
                 }
             }
@@ -629,11 +642,8 @@ fn page(
                 attempt = records::attempt_columns_of("a"),
             ))?;
             let mut found = stmt.query(params![org, seq, watermark, list, device])?;
-            // An attempt: its JSON, and whom and where it names.
-            type Logged = (WireAttempt, (Option<Uuid>, Option<Uuid>));
             // seq, entity, its id, list, deleted, and the attempt if it is one.
-            type Change = (i64, String, Uuid, Option<Uuid>, bool, Option<Logged>);
-            let mut rows: Vec<Change> = Vec::new();
+            let mut rows: Vec<(i64, String, Uuid, Option<Uuid>, bool, Option<SentAttempt>)> = Vec::new();
             // One row past the page says whether there is more, without a
             // round trip that comes back empty.
             while rows.len() <= changes_limit as usize
@@ -646,7 +656,7 @@ fn page(
                         if list_id.is_none() && !person.is_some_and(|p| members.contains(&p)) {
                             continue;
                         }
-                        Some((WireAttempt::Json(records::attempt_json_from_row_at(r, 5)?), (person, r.get(7)?)))
+                        Some(SentAttempt::from_row(r, 5)?)
                     }
                     None => None,
                 };
@@ -681,10 +691,10 @@ fn page(
                     Some(Entity::Person) => b.person(id)?,
                     Some(Entity::Household) => b.household(id)?,
                     Some(Entity::Attempt) => {
-                        if let Some((a, names)) = attempt
+                        if let Some(a) = attempt
                             && b.once(4, id)
                         {
-                            b.logged_attempt(a, names, seq, &joined)?;
+                            b.logged_attempt(a, seq, &joined)?;
                         }
                     }
                     Some(Entity::Member) => b.member(list_id.unwrap_or(list), id)?,

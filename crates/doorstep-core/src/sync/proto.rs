@@ -267,12 +267,6 @@ impl WireAttempt {
     }
 }
 
-impl From<Attempt> for WireAttempt {
-    fn from(a: Attempt) -> Self {
-        WireAttempt::Read(a)
-    }
-}
-
 impl PartialEq for WireAttempt {
     fn eq(&self, other: &Self) -> bool {
         matches!((self.attempt(), other.attempt()), (Ok(a), Ok(b)) if a == b)
