@@ -100,6 +100,51 @@ fn edits_merge_last_writer_wins_and_pulls_never_clobber_newer_local_edits() {
 }
 
 #[test]
+fn a_door_is_done_once_one_of_its_people_or_the_whole_door_is_attempted() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("endpoint");
+    setup_org(&data, 600, 60, "Mai");
+    let ep = Endpoint::start(&data, 0);
+    let device = paired_device(dir.path(), &ep, "Mai", "phone");
+    let list = device.lists().unwrap()[0].id;
+    let doors = device.doors(list).unwrap();
+    let shared = doors.iter().find(|d| d.people.len() >= 2).expect("a door with two people on the list");
+    let others: Vec<_> = doors.iter().filter(|d| d.household_id != shared.household_id).take(2).collect();
+    let (whole, off_list) = (others[0], others[1]);
+    let progress = || {
+        let l = device.lists().unwrap().into_iter().find(|l| l.id == list).unwrap();
+        (l.doors_done, l.people_done)
+    };
+    assert_eq!(progress(), (0, 0));
+    assert!(doors.iter().all(|d| !d.done && d.last_result.is_none()));
+
+    // The second person at a shared door answers: the door is done.
+    let second = shared.people[1].id;
+    device.record_attempt(NewAttempt { person_id: Some(second), list_id: Some(list), result: "refused".into(), ..Default::default() }).unwrap();
+    // Nobody opens the next door: one attempt for the whole door.
+    device
+        .record_attempt(NewAttempt { household_id: Some(whole.household_id), list_id: Some(list), result: "not_home".into(), ..Default::default() })
+        .unwrap();
+    // A call made off the list counts for the door, but not for the list.
+    device.record_attempt(NewAttempt { person_id: Some(off_list.people[0].id), result: "contacted".into(), ..Default::default() }).unwrap();
+
+    let after = |h: uuid::Uuid| device.doors(list).unwrap().into_iter().find(|d| d.household_id == h).unwrap();
+    let done = after(shared.household_id);
+    assert!(done.done);
+    assert_eq!(done.last_result.as_deref(), Some("refused"));
+    assert_eq!(after(whole.household_id).last_result.as_deref(), Some("not_home"));
+    assert!(!after(off_list.household_id).done, "the list's progress counts the list's attempts");
+    assert_eq!(device.household(off_list.household_id).unwrap().last_result.as_deref(), Some("contacted"));
+    assert_eq!(device.household(shared.household_id).unwrap().last_result.as_deref(), Some("refused"));
+    assert_eq!(progress(), (2, 1), "two doors and one person done on the list");
+
+    // The newest attempt at a door is the one it shows.
+    device.record_attempt(NewAttempt { person_id: Some(shared.people[0].id), list_id: Some(list), result: "contacted".into(), ..Default::default() }).unwrap();
+    assert_eq!(after(shared.household_id).last_result.as_deref(), Some("contacted"));
+    assert_eq!(progress(), (2, 2));
+}
+
+#[test]
 fn unassigned_list_is_purged_except_unsent_work() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("endpoint");

@@ -444,68 +444,67 @@ pub fn attempt_from_row_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result
 /// the same row, written straight from the row's values (a test holds the
 /// two to the same bytes). A pull page is mostly attempts, and reading each
 /// into an attempt only to write it out again was most of building one.
+/// Only the stored answers are parsed, to check them: serialized, the rest
+/// cannot be anything but valid JSON.
 pub fn attempt_json_from_row_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Box<serde_json::value::RawValue>> {
-    use std::io::Write;
-    let mut out: Vec<u8> = Vec::with_capacity(512);
+    use serde_json::value::RawValue;
+    /// [`Attempt`]'s fields in its order, borrowed from the row.
+    #[derive(serde::Serialize)]
+    struct Row<'a> {
+        id: Uuid,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        person_id: Option<Uuid>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        household_id: Option<Uuid>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        list_id: Option<Uuid>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        effort_id: Option<Uuid>,
+        channel: &'a str,
+        result: ResultRow<'a>,
+        answers: &'a RawValue,
+        note: &'a str,
+        language_used: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        canvasser: Option<Uuid>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        device_id: Option<Uuid>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        script_id: Option<Uuid>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        script_version: Option<i64>,
+        attempted_at: &'a str,
+    }
+    /// [`ContactResult`] as serde writes it.
+    #[derive(serde::Serialize)]
+    struct ResultRow<'a> {
+        code: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        language: Option<&'a str>,
+    }
     let text = |i: usize| r.get_ref(at + i).and_then(|v| v.as_str().map_err(rusqlite::Error::from));
-    let id = |i: usize| -> rusqlite::Result<Option<Uuid>> { r.get(at + i) };
-    let key = |out: &mut Vec<u8>, name: &str| {
-        if out.len() > 1 {
-            out.push(b',');
-        }
-        out.push(b'"');
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(b"\":");
-    };
-    let string = |out: &mut Vec<u8>, s: &str| serde_json::to_writer(out, s).expect("writing to memory");
-    let uuid = |out: &mut Vec<u8>, u: Uuid| {
-        let mut buf = uuid::Uuid::encode_buffer();
-        out.push(b'"');
-        out.extend_from_slice(u.hyphenated().encode_lower(&mut buf).as_bytes());
-        out.push(b'"');
-    };
-    out.push(b'{');
-    for (i, name) in [(0, "id"), (1, "person_id"), (2, "household_id"), (3, "list_id"), (4, "effort_id")] {
-        if let Some(u) = id(i)? {
-            key(&mut out, name);
-            uuid(&mut out, u);
-        }
-    }
-    key(&mut out, "channel");
-    string(&mut out, text(5)?);
-    key(&mut out, "result");
-    out.extend_from_slice(b"{\"code\":");
+    let bad = |i: usize, e: serde_json::Error| rusqlite::Error::FromSqlConversionFailure(at + i, rusqlite::types::Type::Text, Box::new(e));
     let code = text(6)?;
-    string(&mut out, code);
-    if code == "language_barrier" {
-        out.extend_from_slice(b",\"language\":");
-        string(&mut out, text(7)?);
-    }
-    out.push(b'}');
-    // Stored as serde wrote the map: keys in order, already JSON.
-    key(&mut out, "answers");
-    out.extend_from_slice(text(8)?.as_bytes());
-    key(&mut out, "note");
-    string(&mut out, text(9)?);
-    key(&mut out, "language_used");
-    string(&mut out, text(10)?);
-    for (i, name) in [(11, "canvasser"), (12, "device_id"), (13, "script_id")] {
-        if let Some(u) = id(i)? {
-            key(&mut out, name);
-            uuid(&mut out, u);
-        }
-    }
-    if let Some(v) = r.get::<_, Option<i64>>(at + 14)? {
-        key(&mut out, "script_version");
-        write!(out, "{v}").expect("writing to memory");
-    }
-    key(&mut out, "attempted_at");
-    string(&mut out, text(15)?);
-    out.push(b'}');
-    let json = String::from_utf8(out).map_err(|e| rusqlite::Error::Utf8Error(e.utf8_error()))?;
-    // Checked, so a damaged row cannot break the page it is in.
-    serde_json::value::RawValue::from_string(json)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(at, rusqlite::types::Type::Text, Box::new(e)))
+    let row = Row {
+        id: r.get(at)?,
+        person_id: r.get(at + 1)?,
+        household_id: r.get(at + 2)?,
+        list_id: r.get(at + 3)?,
+        effort_id: r.get(at + 4)?,
+        channel: text(5)?,
+        result: ResultRow { code, language: if code == "language_barrier" { Some(text(7)?) } else { None } },
+        // Stored as serde wrote the map; checked, so a damaged row cannot
+        // break the page it is in.
+        answers: serde_json::from_str(text(8)?).map_err(|e| bad(8, e))?,
+        note: text(9)?,
+        language_used: text(10)?,
+        canvasser: r.get(at + 11)?,
+        device_id: r.get(at + 12)?,
+        script_id: r.get(at + 13)?,
+        script_version: r.get(at + 14)?,
+        attempted_at: text(15)?,
+    };
+    serde_json::value::to_raw_value(&row).map_err(|e| bad(0, e))
 }
 
 pub fn load_attempt(conn: &Connection, org: Uuid, id: Uuid) -> Result<Option<Attempt>> {
@@ -675,6 +674,22 @@ mod tests {
             assert_eq!(json.get(), serde_json::to_string(a).unwrap());
             assert_eq!(&serde_json::from_str::<Attempt>(json.get()).unwrap(), a);
         }
+
+        // Answers damaged in the store fail their row, and say which column.
+        let damaged = Uuid::now_v7();
+        store
+            .conn()
+            .execute(
+                "INSERT INTO attempts(id, org_id, person_id, channel, result, answers, attempted_at)
+                 VALUES (?1, ?2, ?3, 'door', 'refused', '{\"issues\": [', '2026-11-26T10:00:00.000000Z')",
+                params![damaged, org.id, person.id],
+            )
+            .unwrap();
+        let err = store
+            .conn()
+            .query_row(&format!("SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE id = ?1"), [damaged], |r| attempt_json_from_row_at(r, 0))
+            .unwrap_err();
+        assert!(matches!(err, rusqlite::Error::FromSqlConversionFailure(8, ..)), "{err:?}");
     }
 
     #[test]

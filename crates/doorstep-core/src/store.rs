@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
     (5, "attempts_by_id", include_str!("../../../schema/migrations/0005_attempts_by_id.sql")),
     (6, "attempts_without_list_index", include_str!("../../../schema/migrations/0006_attempts_without_list_index.sql")),
     (7, "attempts_checked_on_entry", include_str!("../../../schema/migrations/0007_attempts_checked_on_entry.sql")),
+    (8, "door_attempts_by_residents", include_str!("../../../schema/migrations/0008_door_attempts_by_residents.sql")),
 ];
 
 pub struct Store {
@@ -35,7 +36,8 @@ pub struct Store {
 /// each attempt pushed or pulled, most of what sync writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
-    /// A phone: shows a door's and a person's attempts.
+    /// A phone: shows a person's attempts, and a door's through its people
+    /// and the attempts made for the door as a whole.
     Device,
     /// The central endpoint (and the organizer's tools on its store): lists
     /// an organization's attempts, and a person's for a list snapshot.
@@ -44,7 +46,7 @@ pub enum Side {
 
 /// Attempt indexes only one side's queries use, with how to make them.
 const ONE_SIDED_INDEXES: &[(&str, Side, &str)] = &[
-    ("attempts_household", Side::Device, "CREATE INDEX IF NOT EXISTS attempts_household ON attempts(household_id, attempted_at)"),
+    ("attempts_door", Side::Device, "CREATE INDEX IF NOT EXISTS attempts_door ON attempts(household_id) WHERE person_id IS NULL"),
     ("attempts_org", Side::Endpoint, "CREATE INDEX IF NOT EXISTS attempts_org ON attempts(org_id, attempted_at)"),
 ];
 

@@ -87,11 +87,11 @@ fn each_side_keeps_the_attempt_indexes_its_queries_use() {
             .unwrap();
         stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
     };
-    assert_eq!(indexes(&store), ["attempts_household", "attempts_org", "attempts_person"]);
+    assert_eq!(indexes(&store), ["attempts_door", "attempts_org", "attempts_person"]);
     store.fit_to(Side::Device).unwrap();
-    assert_eq!(indexes(&store), ["attempts_household", "attempts_person"]);
+    assert_eq!(indexes(&store), ["attempts_door", "attempts_person"]);
     store.fit_to(Side::Device).unwrap();
-    assert_eq!(indexes(&store), ["attempts_household", "attempts_person"]);
+    assert_eq!(indexes(&store), ["attempts_door", "attempts_person"]);
     // A store that changes sides gets what the new side asks for.
     store.fit_to(Side::Endpoint).unwrap();
     assert_eq!(indexes(&store), ["attempts_org", "attempts_person"]);

@@ -7,10 +7,11 @@ export type DoorView = { household_id: string,
  */
 address_line: string, city: string, zip: string, people: Array<PersonView>, 
 /**
- * Someone on the list here has an attempt recorded.
+ * An attempt was recorded (on the list, when there is one) for someone
+ * who lives here or for the whole door.
  */
 done: boolean, 
 /**
- * The newest result at this door, as a result code.
+ * The newest of those attempts' results, as a result code.
  */
 last_result: string | null, };

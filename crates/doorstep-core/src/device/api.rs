@@ -85,9 +85,10 @@ pub struct DoorView {
     pub city: String,
     pub zip: String,
     pub people: Vec<PersonView>,
-    /// Someone on the list here has an attempt recorded.
+    /// An attempt was recorded (on the list, when there is one) for someone
+    /// who lives here or for the whole door.
     pub done: bool,
-    /// The newest result at this door, as a result code.
+    /// The newest of those attempts' results, as a result code.
     pub last_result: Option<String>,
 }
 
