@@ -521,7 +521,7 @@ impl<'c> PageBuilder<'c> {
     /// (migration 7).
     fn logged_attempt(&mut self, a: SentAttempt, seq: i64, joined: &HashMap<Uuid, i64>) -> Result<(), ApiError> {
         match a.person {
-            Some(p) if !joined.get(&p).is_some_and(|&at| at > seq) => {
+            Some(p) if joined.get(&p).is_none_or(|&at| at <= seq) => {
                 self.items.push(Item::Attempt { attempt: a.json });
                 Ok(())
             }
@@ -560,6 +560,10 @@ impl<'c> PageBuilder<'c> {
         Ok(())
     }
 }
+
+/// A change-log row as a page reads it: seq, entity, its id, list,
+/// deleted, and the attempt if it is one.
+type ChangeRow = (i64, String, Uuid, Option<Uuid>, bool, Option<SentAttempt>);
 
 /// `limits`: people per snapshot page, and change rows per change page.
 /// `device`: the device asking, which is never sent back the attempts it
@@ -642,8 +646,7 @@ fn page(
                 attempt = records::attempt_columns_of("a"),
             ))?;
             let mut found = stmt.query(params![org, seq, watermark, list, device])?;
-            // seq, entity, its id, list, deleted, and the attempt if it is one.
-            let mut rows: Vec<(i64, String, Uuid, Option<Uuid>, bool, Option<SentAttempt>)> = Vec::new();
+            let mut rows: Vec<ChangeRow> = Vec::new();
             // One row past the page says whether there is more, without a
             // round trip that comes back empty.
             while rows.len() <= changes_limit as usize
