@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
     (6, "attempts_without_list_index", include_str!("../../../schema/migrations/0006_attempts_without_list_index.sql")),
     (7, "attempts_checked_on_entry", include_str!("../../../schema/migrations/0007_attempts_checked_on_entry.sql")),
     (8, "door_attempts_by_residents", include_str!("../../../schema/migrations/0008_door_attempts_by_residents.sql")),
+    (9, "door_attempts_view", include_str!("../../../schema/migrations/0009_door_attempts_view.sql")),
 ];
 
 pub struct Store {

@@ -101,4 +101,18 @@ fn each_side_keeps_the_attempt_indexes_its_queries_use() {
         .query_row("EXPLAIN QUERY PLAN SELECT id FROM attempts WHERE org_id = x'00' ORDER BY attempted_at", [], |r| r.get(3))
         .unwrap();
     assert!(plan.contains("attempts_org"), "{plan}");
+    // A device finds a door's attempts through both arms of the view, by index.
+    store.fit_to(Side::Device).unwrap();
+    let plan: Vec<String> = store
+        .conn()
+        .prepare("EXPLAIN QUERY PLAN SELECT result FROM door_attempts WHERE door = x'00' ORDER BY attempted_at DESC LIMIT 1")
+        .unwrap()
+        .query_map([], |r| r.get(3))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for index in ["people_household", "attempts_person", "attempts_door"] {
+        assert!(plan.iter().any(|step| step.contains(index)), "{index} unused: {plan:?}");
+    }
+    assert!(!plan.iter().any(|step| step.starts_with("SCAN r") || step.starts_with("SCAN a")), "{plan:?}");
 }

@@ -238,9 +238,7 @@ impl Device {
             "SELECT l.id, l.name, l.kind, e.name,
                 (SELECT count(DISTINCT p.household_id) FROM list_people lp JOIN people p ON p.id = lp.person_id WHERE lp.list_id = l.id),
                 (SELECT count(DISTINCT p.household_id) FROM list_people lp JOIN people p ON p.id = lp.person_id
-                   WHERE lp.list_id = l.id AND (
-                     EXISTS (SELECT 1 FROM people r JOIN attempts a ON a.person_id = r.id WHERE r.household_id = p.household_id AND a.list_id = l.id)
-                     OR EXISTS (SELECT 1 FROM attempts a WHERE a.person_id IS NULL AND a.household_id = p.household_id AND a.list_id = l.id))),
+                   WHERE lp.list_id = l.id AND EXISTS (SELECT 1 FROM door_attempts d WHERE d.door = p.household_id AND d.list_id = l.id)),
                 (SELECT count(*) FROM list_people lp WHERE lp.list_id = l.id),
                 (SELECT count(*) FROM list_people lp WHERE lp.list_id = l.id
                    AND EXISTS (SELECT 1 FROM attempts a WHERE a.list_id = l.id AND a.person_id = lp.person_id))
@@ -309,19 +307,13 @@ impl Device {
         Ok(out)
     }
 
-    /// A door with its progress: done once any attempt (on the list, when
-    /// one is given) was made for one of its people or for the whole door.
-    /// Its people are who live there now, so an attempt follows a person
-    /// who moves (the store indexes attempts by person, and by door only
-    /// those made for a whole door).
+    /// A door with its progress: done once any of its attempts (the
+    /// `door_attempts` view: its people's, who live there now, and the whole
+    /// door's) was made, on the list when one is given.
     fn door_view(conn: &rusqlite::Connection, h: &Household, people: Vec<PersonView>, list: Option<Uuid>) -> ApiResult<DoorView> {
         let last_result: Option<String> = conn
             .prepare_cached(
-                "SELECT result FROM (
-                   SELECT a.result, a.attempted_at, a.id, a.list_id FROM people r JOIN attempts a ON a.person_id = r.id WHERE r.household_id = ?1
-                   UNION ALL
-                   SELECT result, attempted_at, id, list_id FROM attempts WHERE person_id IS NULL AND household_id = ?1)
-                 WHERE ?2 IS NULL OR list_id = ?2
+                "SELECT result FROM door_attempts WHERE door = ?1 AND (?2 IS NULL OR list_id = ?2)
                  ORDER BY attempted_at DESC, id DESC LIMIT 1",
             )?
             .query_row(params![h.id, list], |r| r.get(0))
