@@ -79,7 +79,7 @@ fn real_traffic_matches_the_spec() {
     assert_eq!(status, 200, "{pushed}");
     check(&spec, "PushResponse", &pushed);
 
-    // A first pull (a snapshot) and a later one (the change log) carry every kind of item.
+    // A first pull (a snapshot) carries every kind of item, and attempts.
     let pull = json!({ "scopes": {} });
     check(&spec, "PullRequest", &pull);
     let (status, first) = post(&format!("{}/v1/pull", ep.url), Some(token), &pull);
@@ -87,7 +87,9 @@ fn real_traffic_matches_the_spec() {
     check(&spec, "PullResponse", &first);
     let kinds: std::collections::BTreeSet<&str> =
         first["pages"][0]["items"].as_array().unwrap().iter().map(|i| i["kind"].as_str().unwrap()).collect();
-    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["attempt", "household", "list", "member", "person"]);
+    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["household", "list", "member", "person"]);
+    let attempts = &first["pages"][0]["attempts"];
+    assert_eq!(attempts["rows"].as_array().unwrap().len(), 1, "{attempts:#}");
 
     // The header that says ahead of the body where a pull leaves the device.
     let resp = reqwest::blocking::Client::new().post(format!("{}/v1/pull", ep.url)).bearer_auth(token).json(&pull).send().unwrap();

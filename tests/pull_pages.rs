@@ -99,8 +99,9 @@ fn an_attempt_on_a_member_the_device_holds_travels_alone() {
     let scopes = device.conn().prepare("SELECT list_id, cursor FROM sync_scopes").unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
     let resp = backend.pull(&auth, PullRequest { scopes, limit: None }).unwrap();
-    let items: Vec<&Item> = resp.pages.iter().flat_map(|p| &p.items).collect();
-    assert!(matches!(items.as_slice(), [Item::Attempt { attempt }] if attempt.attempt().unwrap().id == knocked.id), "{items:#?}");
+    let [page] = resp.pages.as_slice() else { panic!("{:#?}", resp.pages) };
+    assert!(page.items.is_empty(), "{:#?}", page.items);
+    assert_eq!(page.attempts.attempts().unwrap(), vec![knocked]);
 }
 
 #[test]
@@ -117,7 +118,7 @@ fn a_device_is_not_sent_back_what_it_pushed() {
     let scopes: std::collections::BTreeMap<Uuid, String> = device.conn().prepare("SELECT list_id, cursor FROM sync_scopes").unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
     let resp = backend.pull(&auth, PullRequest { scopes: scopes.clone(), limit: None }).unwrap();
-    assert!(resp.pages.iter().all(|p| p.items.is_empty()), "{:#?}", resp.pages);
+    assert!(resp.pages.iter().all(|p| p.items.is_empty() && p.attempts.is_empty()), "{:#?}", resp.pages);
 
     // Another device on the same list hears of it.
     let endpoint = Store::open(&ep.db).unwrap();
@@ -125,10 +126,7 @@ fn a_device_is_not_sent_back_what_it_pushed() {
     doorstep_core::accounts::assign_list(endpoint.conn(), list, other.id).unwrap();
     let (other_auth, _) = ep.pair("Bao", &dir.path().join("other.db"));
     let resp = backend.pull(&other_auth, PullRequest { scopes, limit: None }).unwrap();
-    let heard: Vec<Uuid> = resp.pages.iter().flat_map(|p| &p.items).filter_map(|i| match i {
-        Item::Attempt { attempt } => Some(attempt.attempt().unwrap().id),
-        _ => None,
-    }).collect();
+    let heard: Vec<Uuid> = resp.pages.iter().flat_map(|p| p.attempts.attempts().unwrap()).map(|a| a.id).collect();
     assert_eq!(heard, vec![mine.id]);
 }
 

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::fold;
 use crate::store::now_text;
 use crate::sync::hlc::Hlc;
-use crate::sync::proto::PersonField;
+use crate::sync::proto::{Answers, AttemptRow, AttemptTableBuilder, PersonField};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::BTreeMap;
 use uuid::Uuid;
@@ -440,71 +440,34 @@ pub fn attempt_from_row_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result
     })
 }
 
-/// The JSON serde writes for the attempt [`attempt_from_row_at`] reads from
-/// the same row, written straight from the row's values (a test holds the
-/// two to the same bytes). A pull page is mostly attempts, and reading each
-/// into an attempt only to write it out again was most of building one.
-/// Only the stored answers are parsed, to check them: serialized, the rest
-/// cannot be anything but valid JSON.
-pub fn attempt_json_from_row_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Box<serde_json::value::RawValue>> {
-    use serde_json::value::RawValue;
-    /// [`Attempt`]'s fields in its order, borrowed from the row.
-    #[derive(serde::Serialize)]
-    struct Row<'a> {
-        id: Uuid,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        person_id: Option<Uuid>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        household_id: Option<Uuid>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        list_id: Option<Uuid>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        effort_id: Option<Uuid>,
-        channel: &'a str,
-        result: ResultRow<'a>,
-        answers: &'a RawValue,
-        note: &'a str,
-        language_used: &'a str,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        canvasser: Option<Uuid>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        device_id: Option<Uuid>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        script_id: Option<Uuid>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        script_version: Option<i64>,
-        attempted_at: &'a str,
-    }
-    /// [`ContactResult`] as serde writes it.
-    #[derive(serde::Serialize)]
-    struct ResultRow<'a> {
-        code: &'a str,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        language: Option<&'a str>,
-    }
+/// The attempt [`attempt_from_row_at`] reads from the same row, as a row of
+/// a pull page's [`AttemptTable`](crate::sync::proto::AttemptTable), its ids
+/// indexed in `table`. Taken from the row's values as they are: a page is
+/// mostly attempts, and reading each into an [`Attempt`] only to write it
+/// out again was most of building one. Only the stored answers are parsed,
+/// to check them, so that a damaged row fails alone and says which column.
+pub fn attempt_row_at(r: &rusqlite::Row<'_>, at: usize, table: &mut AttemptTableBuilder) -> rusqlite::Result<AttemptRow> {
     let text = |i: usize| r.get_ref(at + i).and_then(|v| v.as_str().map_err(rusqlite::Error::from));
-    let bad = |i: usize, e: serde_json::Error| rusqlite::Error::FromSqlConversionFailure(at + i, rusqlite::types::Type::Text, Box::new(e));
-    let code = text(6)?;
-    let row = Row {
+    let bad = |i: usize, e: String| rusqlite::Error::FromSqlConversionFailure(at + i, rusqlite::types::Type::Text, e.into());
+    let mut id = |i: usize| r.get::<_, Option<Uuid>>(at + i).map(|id| id.map(|id| table.id(id)));
+    Ok(AttemptRow {
         id: r.get(at)?,
-        person_id: r.get(at + 1)?,
-        household_id: r.get(at + 2)?,
-        list_id: r.get(at + 3)?,
-        effort_id: r.get(at + 4)?,
-        channel: text(5)?,
-        result: ResultRow { code, language: if code == "language_barrier" { Some(text(7)?) } else { None } },
-        // Stored as serde wrote the map; checked, so a damaged row cannot
-        // break the page it is in.
-        answers: serde_json::from_str(text(8)?).map_err(|e| bad(8, e))?,
-        note: text(9)?,
-        language_used: text(10)?,
-        canvasser: r.get(at + 11)?,
-        device_id: r.get(at + 12)?,
-        script_id: r.get(at + 13)?,
+        person: id(1)?,
+        household: id(2)?,
+        list: id(3)?,
+        effort: id(4)?,
+        channel: text(5)?.parse().map_err(|e: UnknownCode| bad(5, e.to_string()))?,
+        result: text(6)?.to_owned(),
+        barrier_language: text(7)?.to_owned(),
+        answers: Answers::from_json(text(8)?).map_err(|e| bad(8, e))?,
+        note: text(9)?.to_owned(),
+        language_used: text(10)?.to_owned(),
+        canvasser: id(11)?,
+        device: id(12)?,
+        script: id(13)?,
         script_version: r.get(at + 14)?,
-        attempted_at: text(15)?,
-    };
-    serde_json::value::to_raw_value(&row).map_err(|e| bad(0, e))
+        attempted_at: text(15)?.to_owned(),
+    })
 }
 
 pub fn load_attempt(conn: &Connection, org: Uuid, id: Uuid) -> Result<Option<Attempt>> {
@@ -636,7 +599,7 @@ mod tests {
     }
 
     #[test]
-    fn an_attempt_written_straight_from_its_row_is_what_serde_writes() {
+    fn an_attempt_row_taken_straight_from_the_store_reads_back_as_the_attempt() {
         let (store, org, person) = store_with_a_person();
         // Micros that are not whole milliseconds: serde writes all six digits, as the store keeps them.
         let at = |micros: i64| chrono::DateTime::from_timestamp_micros(1_764_000_000_123_457 + micros).unwrap();
@@ -663,17 +626,29 @@ mod tests {
         let cases = [everything, bare, barrier_without_language, Attempt { attempted_at: at(4), ..attempt(person.id) }];
         let refs: Vec<&Attempt> = cases.iter().collect();
         insert_attempts(store.conn(), org.id, &refs).unwrap();
+        let (mut from_rows, mut from_attempts) = (AttemptTableBuilder::default(), AttemptTableBuilder::default());
         for a in &cases {
-            let (read, json) = store
+            let read = store
                 .conn()
                 .query_row(&format!("SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE id = ?1"), [a.id], |r| {
-                    Ok((attempt_from_row(r)?, attempt_json_from_row_at(r, 0)?))
+                    let row = attempt_row_at(r, 0, &mut from_rows)?;
+                    from_rows.push(row);
+                    attempt_from_row(r)
                 })
                 .unwrap();
             assert_eq!(&read, a);
-            assert_eq!(json.get(), serde_json::to_string(a).unwrap());
-            assert_eq!(&serde_json::from_str::<Attempt>(json.get()).unwrap(), a);
+            from_attempts.push_attempt(a);
         }
+        let table = from_rows.finish();
+        assert_eq!(table, from_attempts.finish(), "read from the store or from the attempts, a table is the same");
+        assert_eq!(table.attempts().unwrap(), cases);
+        // Every id but the attempts' own is written once.
+        let named = cases.iter().flat_map(|a| [a.person_id, a.household_id, a.list_id, a.effort_id, a.canvasser, a.device_id, a.script_id]);
+        let distinct: std::collections::HashSet<Uuid> = named.flatten().collect();
+        assert_eq!(table.ids.len(), distinct.len());
+        let json = serde_json::to_string(&table).unwrap();
+        assert_eq!(serde_json::from_str::<crate::sync::proto::AttemptTable>(&json).unwrap(), table);
+        assert_eq!(json.matches(&cases[0].person_id.unwrap().to_string()).count(), 1, "{json}");
 
         // Answers damaged in the store fail their row, and say which column.
         let damaged = Uuid::now_v7();
@@ -687,7 +662,9 @@ mod tests {
             .unwrap();
         let err = store
             .conn()
-            .query_row(&format!("SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE id = ?1"), [damaged], |r| attempt_json_from_row_at(r, 0))
+            .query_row(&format!("SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE id = ?1"), [damaged], |r| {
+                attempt_row_at(r, 0, &mut AttemptTableBuilder::default())
+            })
             .unwrap_err();
         assert!(matches!(err, rusqlite::Error::FromSqlConversionFailure(8, ..)), "{err:?}");
     }

@@ -436,24 +436,19 @@ impl Cursor {
     }
 }
 
-/// An attempt as a page sends it: its JSON, written straight from its row,
-/// and whom and where it names.
+/// An attempt as a page sends it: its row of the page's attempt table,
+/// taken straight from the store's row, and whom and where it names.
 struct SentAttempt {
     id: Uuid,
     person: Option<Uuid>,
     household: Option<Uuid>,
-    json: WireAttempt,
+    row: AttemptRow,
 }
 
 impl SentAttempt {
     /// From [`records::ATTEMPT_COLUMNS`] starting at column `at`.
-    fn from_row(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<SentAttempt> {
-        Ok(SentAttempt {
-            id: r.get(at)?,
-            person: r.get(at + 1)?,
-            household: r.get(at + 2)?,
-            json: WireAttempt::Json(records::attempt_json_from_row_at(r, at)?),
-        })
+    fn from_row(r: &rusqlite::Row<'_>, at: usize, table: &mut AttemptTableBuilder) -> rusqlite::Result<SentAttempt> {
+        Ok(SentAttempt { id: r.get(at)?, person: r.get(at + 1)?, household: r.get(at + 2)?, row: records::attempt_row_at(r, at, table)? })
     }
 }
 
@@ -462,12 +457,13 @@ struct PageBuilder<'c> {
     conn: &'c Connection,
     org: Uuid,
     items: Vec<Item>,
+    attempts: AttemptTableBuilder,
     seen: HashSet<(u8, Uuid)>,
 }
 
 impl<'c> PageBuilder<'c> {
     fn new(conn: &'c Connection, org: Uuid) -> Self {
-        PageBuilder { conn, org, items: Vec::new(), seen: HashSet::new() }
+        PageBuilder { conn, org, items: Vec::new(), attempts: AttemptTableBuilder::default(), seen: HashSet::new() }
     }
 
     fn once(&mut self, kind: u8, id: Uuid) -> bool {
@@ -522,7 +518,7 @@ impl<'c> PageBuilder<'c> {
     fn logged_attempt(&mut self, a: SentAttempt, seq: i64, joined: &HashMap<Uuid, i64>) -> Result<(), ApiError> {
         match a.person {
             Some(p) if joined.get(&p).is_none_or(|&at| at <= seq) => {
-                self.items.push(Item::Attempt { attempt: a.json });
+                self.attempts.push(a.row);
                 Ok(())
             }
             _ => self.loaded_attempt(a),
@@ -537,7 +533,7 @@ impl<'c> PageBuilder<'c> {
         if let Some(h) = a.household {
             self.household(h)?;
         }
-        self.items.push(Item::Attempt { attempt: a.json });
+        self.attempts.push(a.row);
         Ok(())
     }
 
@@ -608,7 +604,7 @@ fn page(
                 // Read from the list itself a moment ago: a member.
                 b.membership(list, *p, true)?;
                 let found: Vec<SentAttempt> =
-                    attempts.query_map(params![p, org], |r| SentAttempt::from_row(r, 0))?.collect::<rusqlite::Result<_>>()?;
+                    attempts.query_map(params![p, org], |r| SentAttempt::from_row(r, 0, &mut b.attempts))?.collect::<rusqlite::Result<_>>()?;
                 for a in found {
                     if b.once(4, a.id) {
                         b.loaded_attempt(a)?;
@@ -659,7 +655,7 @@ fn page(
                         if list_id.is_none() && !person.is_some_and(|p| members.contains(&p)) {
                             continue;
                         }
-                        Some(SentAttempt::from_row(r, 5)?)
+                        Some(SentAttempt::from_row(r, 5, &mut b.attempts)?)
                     }
                     None => None,
                 };
@@ -714,5 +710,5 @@ fn page(
             }
         }
     };
-    Ok(ScopePage { list_id: list, reset, items: b.items, cursor: next.text(), more })
+    Ok(ScopePage { list_id: list, reset, items: b.items, attempts: b.attempts.finish(), cursor: next.text(), more })
 }

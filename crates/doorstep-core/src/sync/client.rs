@@ -393,7 +393,7 @@ fn apply_answer(store: &mut Store, id: &Identity, req: &PullRequest, resp: &Pull
             "INSERT INTO sync_scopes(list_id, cursor) VALUES (?1, ?2) ON CONFLICT(list_id) DO UPDATE SET cursor = excluded.cursor",
             params![page.list_id, page.cursor],
         )?;
-        items += page.items.len() as u64;
+        items += (page.items.len() + page.attempts.len()) as u64;
     }
     tx.commit()?;
     report.purged_lists += purged;
@@ -430,20 +430,10 @@ pub fn apply_page(conn: &Connection, org: Uuid, page: &ScopePage) -> Result<()> 
                         .execute(params![list_id, person_id])?;
                 }
             }
-            // Last by rank: written together below.
-            Item::Attempt { .. } => {}
         }
     }
-    let attempts: Vec<std::borrow::Cow<'_, crate::domain::Attempt>> = page
-        .items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Attempt { attempt } => Some(attempt.attempt()),
-            _ => None,
-        })
-        .collect::<Result<_, _>>()
-        .map_err(|e| Error::Invalid(format!("an attempt in the page for list {}: {e}", page.list_id)))?;
-    let attempts: Vec<&crate::domain::Attempt> = attempts.iter().map(|a| a.as_ref()).collect();
+    let attempts = page.attempts.attempts().map_err(|e| Error::Invalid(format!("the page for list {}: {e}", page.list_id)))?;
+    let attempts: Vec<&crate::domain::Attempt> = attempts.iter().collect();
     records::insert_attempts(conn, org, &attempts)?;
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! The sync protocol's wire types (`/v1`), shared by the endpoint and the
 //! device client. `schema/openapi.yaml` describes the same shapes.
 
-use crate::domain::{Attempt, Effort, Household, List, Organization, Person, Script};
+use crate::domain::{Attempt, Channel, ContactResult, Effort, Household, List, Organization, Person, Script};
 use crate::sync::hlc::Hlc;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -227,6 +227,9 @@ pub struct ScopePage {
     /// (its cursor was older than the tombstone window).
     pub reset: bool,
     pub items: Vec<Item>,
+    /// Applied after the items, which bring what the attempts name.
+    #[serde(default, skip_serializing_if = "AttemptTable::is_empty")]
+    pub attempts: AttemptTable,
     pub cursor: String,
     /// Pull again: this scope has more.
     pub more: bool,
@@ -241,50 +244,174 @@ kind_tagged! {
         Household = "household" { household: Household },
         Person = "person" { person: Person, versions: BTreeMap<PersonField, Hlc>, deleted: bool },
         Member = "member" { list_id: Uuid, person_id: Uuid, removed: bool },
-        Attempt = "attempt" { attempt: WireAttempt },
     }
 }
 
-/// An attempt in a pull page. A device reads it whole; the endpoint may
-/// send one as JSON written straight from the store's row
-/// ([`crate::records::attempt_json_from_row_at`]), without reading it into
-/// an attempt first.
-#[derive(Debug, Clone)]
-// A device reads thousands per page; boxing each would allocate each.
-#[allow(clippy::large_enum_variant)]
-pub enum WireAttempt {
-    Read(Attempt),
-    Json(Box<serde_json::value::RawValue>),
+/// A page's attempts as a table. Every id an attempt names other than its
+/// own is written once, in `ids`, and named by its index there. Most of a
+/// pull is attempts, and most of an attempt written whole was ids that
+/// repeat from one attempt to the next (its list, effort, script, canvasser
+/// and device, and a door knocked again), each 36 characters for the
+/// endpoint to write and the device to parse.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct AttemptTable {
+    pub ids: Vec<Uuid>,
+    pub rows: Vec<AttemptRow>,
 }
 
-impl WireAttempt {
-    /// The attempt, read from its JSON if it is still that.
-    pub fn attempt(&self) -> Result<std::borrow::Cow<'_, Attempt>, serde_json::Error> {
-        match self {
-            WireAttempt::Read(a) => Ok(std::borrow::Cow::Borrowed(a)),
-            WireAttempt::Json(json) => serde_json::from_str(json.get()).map(std::borrow::Cow::Owned),
+/// One attempt in an [`AttemptTable`]: [`Attempt`]'s fields, its ids as
+/// indexes into the table's `ids`, its result as the store keeps it (code,
+/// and the language of a language barrier), and empty texts left out.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct AttemptRow {
+    pub id: Uuid,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub household: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort: Option<u32>,
+    pub channel: Channel,
+    pub result: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub barrier_language: String,
+    /// The answers object as JSON, as the store keeps it.
+    pub answers: Answers,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub language_used: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canvasser: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub script: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub script_version: Option<i64>,
+    /// RFC 3339.
+    pub attempted_at: String,
+}
+
+/// Survey answers passed through as the JSON object they are, neither
+/// read into a map at the endpoint nor written out of one.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Answers(pub Box<serde_json::value::RawValue>);
+
+impl Answers {
+    /// Checks that `json` is an object.
+    pub fn from_json(json: &str) -> Result<Answers, String> {
+        let raw = serde_json::value::RawValue::from_string(json.to_owned()).map_err(|e| e.to_string())?;
+        if !raw.get().starts_with('{') {
+            return Err(format!("answers must be a JSON object, not {}", raw.get()));
         }
+        Ok(Answers(raw))
     }
 }
 
-impl PartialEq for WireAttempt {
+impl PartialEq for Answers {
     fn eq(&self, other: &Self) -> bool {
-        matches!((self.attempt(), other.attempt()), (Ok(a), Ok(b)) if a == b)
+        self.0.get() == other.0.get()
     }
 }
 
-impl Serialize for WireAttempt {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            WireAttempt::Read(a) => a.serialize(s),
-            WireAttempt::Json(json) => json.serialize(s),
-        }
+impl AttemptTable {
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The attempts, each checked: a result code, time and answers that
+    /// are what an attempt holds, and ids that are in the table.
+    pub fn attempts(&self) -> Result<Vec<Attempt>, String> {
+        let id = |what: &str, row: &AttemptRow, i: Option<u32>| -> Result<Option<Uuid>, String> {
+            i.map(|i| {
+                self.ids.get(i as usize).copied().ok_or_else(|| {
+                    format!("attempt {}: its {what} is id {i}, but the table has {} ids", row.id, self.ids.len())
+                })
+            })
+            .transpose()
+        };
+        self.rows
+            .iter()
+            .map(|r| {
+                let bad = |what: &str, e: &dyn std::fmt::Display| format!("attempt {}: {what}: {e}", r.id);
+                Ok(Attempt {
+                    id: r.id,
+                    person_id: id("person", r, r.person)?,
+                    household_id: id("household", r, r.household)?,
+                    list_id: id("list", r, r.list)?,
+                    effort_id: id("effort", r, r.effort)?,
+                    channel: r.channel,
+                    result: ContactResult::from_code(&r.result, &r.barrier_language).map_err(|e| bad("result", &e))?,
+                    answers: serde_json::from_str(r.answers.0.get()).map_err(|e| bad("answers", &e))?,
+                    note: r.note.clone(),
+                    language_used: r.language_used.clone(),
+                    canvasser: id("canvasser", r, r.canvasser)?,
+                    device_id: id("device", r, r.device)?,
+                    script_id: id("script", r, r.script)?,
+                    script_version: r.script_version,
+                    attempted_at: chrono::DateTime::parse_from_rfc3339(&r.attempted_at)
+                        .map_err(|e| bad("attempted_at", &e))?
+                        .to_utc(),
+                })
+            })
+            .collect()
     }
 }
 
-impl<'de> Deserialize<'de> for WireAttempt {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Attempt::deserialize(d).map(WireAttempt::Read)
+/// Builds an [`AttemptTable`], giving each id its index once.
+#[derive(Debug, Default)]
+pub struct AttemptTableBuilder {
+    table: AttemptTable,
+    index: std::collections::HashMap<Uuid, u32>,
+}
+
+impl AttemptTableBuilder {
+    /// The index of `id` in the table's ids, added if new.
+    pub fn id(&mut self, id: Uuid) -> u32 {
+        let ids = &mut self.table.ids;
+        *self.index.entry(id).or_insert_with(|| {
+            ids.push(id);
+            ids.len() as u32 - 1
+        })
+    }
+
+    pub fn push(&mut self, row: AttemptRow) {
+        self.table.rows.push(row);
+    }
+
+    /// An attempt already read into one.
+    pub fn push_attempt(&mut self, a: &Attempt) {
+        let row = AttemptRow {
+            id: a.id,
+            person: a.person_id.map(|i| self.id(i)),
+            household: a.household_id.map(|i| self.id(i)),
+            list: a.list_id.map(|i| self.id(i)),
+            effort: a.effort_id.map(|i| self.id(i)),
+            channel: a.channel,
+            result: a.result.code().to_owned(),
+            barrier_language: a.result.barrier_language().to_owned(),
+            answers: Answers(serde_json::value::to_raw_value(&a.answers).expect("serializable")),
+            note: a.note.clone(),
+            language_used: a.language_used.clone(),
+            canvasser: a.canvasser.map(|i| self.id(i)),
+            device: a.device_id.map(|i| self.id(i)),
+            script: a.script_id.map(|i| self.id(i)),
+            script_version: a.script_version,
+            attempted_at: a.attempted_at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+        };
+        self.push(row);
+    }
+
+    pub fn finish(self) -> AttemptTable {
+        self.table
     }
 }
 
@@ -296,7 +423,6 @@ impl Item {
             Item::Household { .. } => 1,
             Item::Person { .. } => 2,
             Item::Member { .. } => 3,
-            Item::Attempt { .. } => 4,
         }
     }
 }
