@@ -50,6 +50,26 @@ fn store_from_first_migration_is_upgraded_and_indexed() {
 }
 
 #[test]
+fn new_stores_have_large_pages_and_old_ones_keep_theirs() {
+    let dir = tempfile::tempdir().unwrap();
+    let page_size = |store: &Store| store.conn().query_row("PRAGMA page_size", [], |r| r.get::<_, i64>(0)).unwrap();
+    let new = Store::open(&dir.path().join("new.db")).unwrap();
+    assert_eq!(page_size(&new), 16384);
+
+    // A store an earlier Doorstep made, with SQLite's 4 KiB pages.
+    let path = dir.path().join("old.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE made_before(x)").unwrap();
+    }
+    let old = Store::open(&path).unwrap();
+    assert_eq!(page_size(&old), 4096);
+    assert_eq!(old.schema_version().unwrap(), MIGRATIONS.last().unwrap().0);
+    let org = old.create_org("Org").unwrap();
+    assert_eq!(old.resolve_org(None).unwrap().id, org.id);
+}
+
+#[test]
 fn attempts_are_append_only() {
     let store = Store::open_in_memory().unwrap();
     let org = store.create_org("Org").unwrap();
