@@ -30,6 +30,11 @@ pub struct SyncBenchArgs {
     /// …this many attempts each.
     #[arg(long, default_value_t = 200)]
     per_device: usize,
+    /// Times the push and the pull, and PouchDB's, are each measured; the
+    /// comparison is of their medians. One measurement of each moves by
+    /// ±20% from run to run on a 2-core machine.
+    #[arg(long, default_value_t = 3)]
+    repeat: usize,
     /// Where the PouchDB runner lives; skipped with --no-pouchdb.
     #[arg(long, default_value = "bench/pouchdb")]
     pouchdb: PathBuf,
@@ -102,6 +107,16 @@ fn code(data: &Path, user: &str) -> Result<String> {
     Ok(cli(data, &["pairing-code", "--user", user, "--json"])?["code"].as_str().unwrap_or_default().to_owned())
 }
 
+fn median(values: &[f64]) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    match sorted.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => sorted[n / 2],
+        n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
+    }
+}
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted.get(((sorted.len() as f64 - 1.0) * p).round() as usize).copied().unwrap_or(f64::NAN)
 }
@@ -130,46 +145,8 @@ pub fn run(args: SyncBenchArgs) -> Result<()> {
     let ep = start_endpoint(&data)?;
     let url = ep.1.clone();
 
-    // A device that holds the list before anyone knocks, as a canvasser's
-    // phone does at the start of a shift.
-    let holder = Device::open(&dir.path().join("holder"))?;
-    holder.pair(&code(&data, "Holder")?, Some(&url), None).map_err(|e| anyhow::anyhow!(e.message))?;
-
-    // 1. One device pushes N attempts.
-    eprintln!("push of {} attempts…", args.attempts);
-    let pusher = Device::open(&dir.path().join("pusher"))?;
-    pusher.pair(&code(&data, "Pusher")?, Some(&url), None).map_err(|e| anyhow::anyhow!(e.message))?;
-    let people: Vec<_> = pusher.people().map_err(|e| anyhow::anyhow!(e.message))?.into_iter().map(|p| p.id).collect();
-    for i in 0..args.attempts {
-        pusher
-            .record_attempt(NewAttempt { person_id: Some(people[i % people.len()]), result: "not_home".into(), ..Default::default() })
-            .map_err(|e| anyhow::anyhow!(e.message))?;
-    }
-    let report = pusher.sync_now()?;
-    // The push alone: the same sync then pulls the list back, timed apart.
-    let push_seconds = report.push_seconds;
-
-    // 2. The device holding the list pulls those attempts: PouchDB's pull,
-    // N documents the client does not have yet.
-    let report = holder.sync_now()?;
-    let pull_new_seconds = report.pull_seconds;
-    let held_attempts = holder.status().map_err(|e| anyhow::anyhow!(e.message))?.attempts;
-    if held_attempts as usize != args.attempts {
-        bail!("the holding device has {held_attempts} attempts, expected {}", args.attempts);
-    }
-
-    // 3. A fresh device pairs and pulls those attempts with their list.
-    let puller = Device::open(&dir.path().join("puller"))?;
-    let started = Instant::now();
-    puller.pair(&code(&data, "Puller")?, Some(&url), None).map_err(|e| anyhow::anyhow!(e.message))?;
-    let pull_attempts_seconds = started.elapsed().as_secs_f64();
-    let puller_status = puller.status().map_err(|e| anyhow::anyhow!(e.message))?;
-    let pulled = puller_status.attempts;
-    if pulled as usize != args.attempts {
-        bail!("the fresh device holds {pulled} attempts, expected {}", args.attempts);
-    }
-
-    // 4. The first pull of a big list, through a byte-counting proxy.
+    // 1. The first pull of a big list, through a byte-counting proxy,
+    // before anyone knocks: people and households, as the CSV holds.
     eprintln!("first pull of a {}-person list…", big["people"]);
     let (proxy_url, wire) = counting_proxy(url.clone())?;
     let fresh = Device::open(&dir.path().join("fresh"))?;
@@ -179,6 +156,50 @@ pub fn run(args: SyncBenchArgs) -> Result<()> {
     let big_people = fresh.status().map_err(|e| anyhow::anyhow!(e.message))?.people;
     let wire_bytes = wire.load(Ordering::Relaxed);
     let csv_gzip_bytes = gzip_csv_of_list(&data, big["id"].as_str().unwrap_or_default(), dir.path())?;
+
+    // 2. One device pushes N attempts; 3. a device that held the list
+    // before anyone knocked, as a canvasser's phone does at the start of a
+    // shift, pulls them: PouchDB's pull, N documents the client does not
+    // have yet. Repeated with new devices; the first round's attempts are
+    // the ones a fresh device pulls below.
+    let repeat = args.repeat.max(1);
+    let (mut push_runs, mut pull_runs) = (Vec::new(), Vec::new());
+    let mut fresh_pull = None;
+    for round in 0..repeat {
+        let holder = Device::open(&dir.path().join(format!("holder{round}")))?;
+        holder.pair(&code(&data, "Holder")?, Some(&url), None).map_err(|e| anyhow::anyhow!(e.message))?;
+        let held_before = holder.status().map_err(|e| anyhow::anyhow!(e.message))?.attempts;
+        eprintln!("push of {} attempts ({} of {repeat})…", args.attempts, round + 1);
+        let pusher = Device::open(&dir.path().join(format!("pusher{round}")))?;
+        pusher.pair(&code(&data, "Pusher")?, Some(&url), None).map_err(|e| anyhow::anyhow!(e.message))?;
+        let people: Vec<_> = pusher.people().map_err(|e| anyhow::anyhow!(e.message))?.into_iter().map(|p| p.id).collect();
+        for i in 0..args.attempts {
+            pusher
+                .record_attempt(NewAttempt { person_id: Some(people[i % people.len()]), result: "not_home".into(), ..Default::default() })
+                .map_err(|e| anyhow::anyhow!(e.message))?;
+        }
+        // The push alone: the same sync then pulls the list back, timed apart.
+        push_runs.push(pusher.sync_now()?.push_seconds);
+        pull_runs.push(holder.sync_now()?.pull_seconds);
+        let held = holder.status().map_err(|e| anyhow::anyhow!(e.message))?.attempts - held_before;
+        if held as usize != args.attempts {
+            bail!("the holding device pulled {held} attempts, expected {}", args.attempts);
+        }
+        if round == 0 {
+            // 4. A fresh device pairs and pulls those attempts with their list.
+            let puller = Device::open(&dir.path().join("puller"))?;
+            let started = Instant::now();
+            puller.pair(&code(&data, "Puller")?, Some(&url), None).map_err(|e| anyhow::anyhow!(e.message))?;
+            let seconds = started.elapsed().as_secs_f64();
+            let status = puller.status().map_err(|e| anyhow::anyhow!(e.message))?;
+            if status.attempts as usize != args.attempts {
+                bail!("the fresh device holds {} attempts, expected {}", status.attempts, args.attempts);
+            }
+            fresh_pull = Some((seconds, status));
+        }
+    }
+    let (pull_attempts_seconds, puller_status) = fresh_pull.expect("the first round ran");
+    let (push_seconds, pull_new_seconds) = (median(&push_runs), median(&pull_runs));
 
     // 5. The end-of-shift storm.
     eprintln!("storm: {} devices × {} attempts…", args.devices, args.per_device);
@@ -239,18 +260,27 @@ pub fn run(args: SyncBenchArgs) -> Result<()> {
     let storm_seconds = started.elapsed().as_secs_f64();
     latencies.sort_by(f64::total_cmp);
     let held = cli(&data, &["attempts", "--json"])?.as_array().map(Vec::len).unwrap_or(0);
-    let expected = args.attempts + args.devices * args.per_device;
+    let expected = args.attempts * repeat + args.devices * args.per_device;
     if held != expected {
         bail!("the endpoint holds {held} attempts, expected {expected}: something was lost");
     }
 
     // 6. PouchDB doing the same push and pull, in the same run.
-    let pouch = if args.no_pouchdb { None } else { Some(run_pouchdb(&args.pouchdb, args.attempts)?) };
+    let pouch = if args.no_pouchdb {
+        None
+    } else {
+        let runs = (0..repeat).map(|_| run_pouchdb(&args.pouchdb, args.attempts)).collect::<Result<Vec<_>>>()?;
+        let times = |key: &str| runs.iter().map(|r| r[key].as_f64().unwrap_or(f64::NAN)).collect::<Vec<_>>();
+        Some(serde_json::json!({
+            "push_seconds": median(&times("push_seconds")), "pull_seconds": median(&times("pull_seconds")),
+            "push_runs": times("push_seconds"), "pull_runs": times("pull_seconds"), "runs": runs,
+        }))
+    };
     let ratio = |key: &str, ours: f64| pouch.as_ref().and_then(|p| p[key].as_f64()).map(|theirs| theirs / ours);
 
     let report = serde_json::json!({
-        "push": { "attempts": args.attempts, "seconds": push_seconds, "per_second": args.attempts as f64 / push_seconds },
-        "pull_new_attempts": { "attempts": args.attempts, "seconds": pull_new_seconds },
+        "push": { "attempts": args.attempts, "seconds": push_seconds, "per_second": args.attempts as f64 / push_seconds, "runs": push_runs },
+        "pull_new_attempts": { "attempts": args.attempts, "seconds": pull_new_seconds, "runs": pull_runs },
         "fresh_device_pull": { "attempts": args.attempts, "people": puller_status.people, "seconds": pull_attempts_seconds },
         "first_pull": { "people": big_people, "seconds": big_pull_seconds, "wire_bytes": wire_bytes,
                         "csv_gzip9_bytes": csv_gzip_bytes, "wire_vs_csv_gzip9": wire_bytes as f64 / csv_gzip_bytes as f64 },
@@ -269,15 +299,16 @@ pub fn run(args: SyncBenchArgs) -> Result<()> {
         return print_json(&report);
     }
     println!("sync over loopback (endpoint: doorstep serve, embedded SQLite):");
-    println!("  push {} attempts           {push_seconds:>7.3} s  ({:.0}/s)", args.attempts, args.attempts as f64 / push_seconds);
-    println!("  a device holding the list pulls them {pull_new_seconds:>7.3} s");
+    let each = |runs: &[f64]| runs.iter().map(|s| format!("{s:.3}")).collect::<Vec<_>>().join(" / ");
+    println!("  push {} attempts           {push_seconds:>7.3} s  ({:.0}/s; median of {})", args.attempts, args.attempts as f64 / push_seconds, each(&push_runs));
+    println!("  a device holding the list pulls them {pull_new_seconds:>7.3} s (median of {})", each(&pull_runs));
     println!("  a fresh device pairs and pulls them with the list {pull_attempts_seconds:>7.3} s");
     println!("  first pull, {big_people} people    {big_pull_seconds:>7.3} s, {:.1} MB on the wire; gzip -9 CSV of the same rows {:.1} MB",
         wire_bytes as f64 / 1e6, csv_gzip_bytes as f64 / 1e6);
     println!("  storm {}×{}              {storm_seconds:>7.3} s, {:.0} attempts/s, p99 {:.0} ms, nothing lost",
         args.devices, args.per_device, (args.devices * args.per_device) as f64 / storm_seconds, percentile(&latencies, 0.99) * 1000.0);
     if let Some(p) = &pouch {
-        println!("  PouchDB, same run: push {:.3} s, pull {:.3} s → Doorstep {:.1}× faster pushing, {:.1}× pulling, {:.1}× for a fresh device (target ≥ 20×)",
+        println!("  PouchDB, same run (medians): push {:.3} s, pull {:.3} s → Doorstep {:.1}× faster pushing, {:.1}× pulling, {:.1}× for a fresh device (target ≥ 20×)",
             p["push_seconds"].as_f64().unwrap_or(f64::NAN), p["pull_seconds"].as_f64().unwrap_or(f64::NAN),
             ratio("push_seconds", push_seconds).unwrap_or(f64::NAN), ratio("pull_seconds", pull_new_seconds).unwrap_or(f64::NAN),
             ratio("pull_seconds", pull_attempts_seconds).unwrap_or(f64::NAN));
