@@ -110,11 +110,7 @@ fn code(data: &Path, user: &str) -> Result<String> {
 fn median(values: &[f64]) -> f64 {
     let mut sorted = values.to_vec();
     sorted.sort_by(f64::total_cmp);
-    match sorted.len() {
-        0 => f64::NAN,
-        n if n % 2 == 1 => sorted[n / 2],
-        n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
-    }
+    percentile(&sorted, 0.5)
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {

@@ -439,7 +439,6 @@ impl Cursor {
 /// An attempt as a page sends it: its row of the page's attempt table,
 /// taken straight from the store's row, and whom and where it names.
 struct SentAttempt {
-    id: Uuid,
     person: Option<Uuid>,
     household: Option<Uuid>,
     row: AttemptRow,
@@ -448,7 +447,7 @@ struct SentAttempt {
 impl SentAttempt {
     /// From [`records::ATTEMPT_COLUMNS`] starting at column `at`.
     fn from_row(r: &rusqlite::Row<'_>, at: usize, table: &mut AttemptTableBuilder) -> rusqlite::Result<SentAttempt> {
-        Ok(SentAttempt { id: r.get(at)?, person: r.get(at + 1)?, household: r.get(at + 2)?, row: records::attempt_row_at(r, at, table)? })
+        Ok(SentAttempt { person: r.get(at + 1)?, household: r.get(at + 2)?, row: records::attempt_row_at(r, at, table)? })
     }
 }
 
@@ -606,7 +605,7 @@ fn page(
                 let found: Vec<SentAttempt> =
                     attempts.query_map(params![p, org], |r| SentAttempt::from_row(r, 0, &mut b.attempts))?.collect::<rusqlite::Result<_>>()?;
                 for a in found {
-                    if b.once(4, a.id) {
+                    if b.once(4, a.row.id) {
                         b.loaded_attempt(a)?;
                     }
                 }

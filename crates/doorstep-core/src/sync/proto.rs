@@ -387,7 +387,9 @@ impl AttemptTableBuilder {
         self.table.rows.push(row);
     }
 
-    /// An attempt already read into one.
+    /// An attempt already read into one: the reference the store's rows
+    /// are held to.
+    #[cfg(test)]
     pub fn push_attempt(&mut self, a: &Attempt) {
         let row = AttemptRow {
             id: a.id,
@@ -464,6 +466,35 @@ mod tests {
         let json = serde_json::to_string(&value).unwrap();
         assert!(!json.starts_with(r#"{"kind""#), "{json}");
         assert_eq!(serde_json::from_str::<OpBody>(&json).unwrap(), op);
+    }
+
+    #[test]
+    fn a_damaged_attempt_row_is_refused_with_its_attempt_named() {
+        let person = Uuid::now_v7();
+        let mut b = AttemptTableBuilder::default();
+        b.push_attempt(&Attempt::knock(person, crate::domain::ContactResult::NotHome));
+        let good = b.finish();
+        assert_eq!(good.attempts().unwrap()[0].person_id, Some(person));
+        let id = good.rows[0].id;
+
+        let mut past = good.clone();
+        past.rows[0].person = Some(7);
+        let err = past.attempts().unwrap_err();
+        assert!(err.contains(&id.to_string()) && err.contains("person is id 7") && err.contains("1 ids"), "{err}");
+
+        let mut code = good.clone();
+        code.rows[0].result = "teleported".into();
+        let err = code.attempts().unwrap_err();
+        assert!(err.contains(&id.to_string()) && err.contains("teleported"), "{err}");
+
+        let mut when = good.clone();
+        when.rows[0].attempted_at = "yesterday".into();
+        assert!(when.attempts().unwrap_err().contains("attempted_at"));
+
+        let mut answers = good;
+        answers.rows[0].answers = Answers(serde_json::value::RawValue::from_string("[1]".into()).unwrap());
+        assert!(answers.attempts().unwrap_err().contains("answers"));
+        assert!(Answers::from_json("[1]").unwrap_err().contains("object"));
     }
 
     #[test]
