@@ -5,6 +5,7 @@
 //! endpoint and the CLI are thin layers that call into this crate.
 
 pub mod address;
+pub mod attempt;
 pub mod device;
 pub mod domain;
 mod bulk;
@@ -15,6 +16,7 @@ pub mod lang;
 pub mod accounts;
 pub mod l10n;
 pub mod lists;
+pub mod person;
 pub mod records;
 pub mod scripts;
 pub mod search;

@@ -1,0 +1,270 @@
+//! What a device may say about a person when it enters: someone added at a
+//! door ([`check_new`]) and one field corrected ([`check_field`]). The
+//! device runs these before it queues the change and the endpoint when a
+//! push brings it, so what one accepts the other does.
+//!
+//! Like [`crate::attempt`], errors name the field and the limit, never the
+//! value: a wrong phone number is still somebody's phone number.
+
+use crate::attempt::{EntryError, MAX_LANGUAGE_TAG_CHARS, Rule, language, text};
+use crate::domain::{Household, Person};
+use crate::sync::proto::PersonField;
+use serde_json::Value;
+
+/// Generous for any name in any script; a name is one line on a door screen.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Gender and party as a source labels them.
+pub const MAX_LABEL_CHARS: usize = 64;
+/// A person has a few phones and emails; more is a paste gone wrong.
+pub const MAX_PHONES: usize = 10;
+/// "+1 (310) 555-0100 ext. 12345" with room to spare.
+pub const MAX_PHONE_CHARS: usize = 40;
+pub const MAX_EMAILS: usize = 10;
+/// RFC 5321's limit on an address.
+pub const MAX_EMAIL_CHARS: usize = 254;
+pub const MAX_LANGUAGES: usize = 10;
+/// Each part of an address (street, unit, city, …) typed at a door.
+pub const MAX_ADDRESS_CHARS: usize = 200;
+pub const MAX_PRECINCT_CHARS: usize = 64;
+
+/// What a field's JSON value must be, in words for an error.
+pub fn expected(field: PersonField) -> &'static str {
+    match field {
+        PersonField::Phones => "a list of phone numbers",
+        PersonField::Emails => "a list of email addresses",
+        PersonField::PreferredLanguage => "a language tag such as \"vi\", or \"\" for none",
+        PersonField::SpokenLanguages => "a list of language tags",
+        PersonField::DoNotContact => "true or false",
+    }
+}
+
+/// Checks one field edit, and cleans its value in place as a device writes
+/// it: phones and emails trimmed with empty ones dropped, languages as
+/// tags without repeats.
+pub fn check_field(field: PersonField, value: &mut Value) -> Result<(), EntryError> {
+    let name = field.column();
+    let wrong = || EntryError::new(name, Rule::Expected(expected(field)));
+    match field {
+        PersonField::Phones | PersonField::Emails | PersonField::SpokenLanguages => {
+            let mut list = strings(value).ok_or_else(wrong)?;
+            match field {
+                PersonField::Phones => phones(&mut list)?,
+                PersonField::Emails => emails(&mut list)?,
+                _ => languages(name, &mut list)?,
+            }
+            *value = Value::from(list);
+        }
+        PersonField::PreferredLanguage => {
+            let Value::String(tag) = value else { return Err(wrong()) };
+            language(name, tag)?;
+        }
+        PersonField::DoNotContact => {
+            value.as_bool().ok_or_else(wrong)?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks someone a device adds, with the new household they were met at,
+/// cleaning their phones, emails and languages as [`check_field`] does.
+pub fn check_new(person: &mut Person, household: Option<&mut Household>) -> Result<(), EntryError> {
+    if [&person.given_name, &person.family_name, &person.native_name].iter().all(|n| n.trim().is_empty()) {
+        return Err(EntryError::new("given_name", Rule::Expected("given, with a family or native name, for a new person")));
+    }
+    for (field, name) in [
+        ("given_name", &person.given_name),
+        ("middle_name", &person.middle_name),
+        ("family_name", &person.family_name),
+        ("name_suffix", &person.name_suffix),
+        ("native_name", &person.native_name),
+    ] {
+        text(field, name, MAX_NAME_CHARS)?;
+    }
+    text("gender", &person.gender, MAX_LABEL_CHARS)?;
+    text("party", &person.party, MAX_LABEL_CHARS)?;
+    phones(&mut person.phones)?;
+    emails(&mut person.emails)?;
+    language(PersonField::PreferredLanguage.column(), &mut person.preferred_language)?;
+    languages(PersonField::SpokenLanguages.column(), &mut person.spoken_languages)?;
+    if let Some(h) = household {
+        let a = &h.address;
+        for (field, part) in [
+            ("household.house_number", &a.house_number),
+            ("household.fraction", &a.fraction),
+            ("household.street", &a.street),
+            ("household.unit", &a.unit),
+            ("household.city", &a.city),
+            ("household.state", &a.state),
+            ("household.zip", &a.zip),
+        ] {
+            text(field, part, MAX_ADDRESS_CHARS)?;
+        }
+        text("household.precinct", &h.precinct, MAX_PRECINCT_CHARS)?;
+        if h.latitude.is_some_and(|l| !(-90.0..=90.0).contains(&l)) {
+            return Err(EntryError::new("household.latitude", Rule::Expected("between -90 and 90")));
+        }
+        if h.longitude.is_some_and(|l| !(-180.0..=180.0).contains(&l)) {
+            return Err(EntryError::new("household.longitude", Rule::Expected("between -180 and 180")));
+        }
+    }
+    Ok(())
+}
+
+fn strings(value: &Value) -> Option<Vec<String>> {
+    value.as_array()?.iter().map(|v| v.as_str().map(str::to_owned)).collect()
+}
+
+/// Trims each entry and drops the empty ones, then holds the rest to a
+/// count and a length.
+fn cleaned(field: &str, list: &mut Vec<String>, max: usize, max_chars: usize) -> Result<(), EntryError> {
+    list.retain(|s| !s.trim().is_empty());
+    if list.len() > max {
+        return Err(EntryError::new(field, Rule::TooMany { max }));
+    }
+    for s in list.iter_mut() {
+        text(field, s, max_chars)?;
+        if s.trim().len() != s.len() {
+            *s = s.trim().to_owned();
+        }
+    }
+    Ok(())
+}
+
+fn phones(list: &mut Vec<String>) -> Result<(), EntryError> {
+    cleaned("phones", list, MAX_PHONES, MAX_PHONE_CHARS)?;
+    if list.iter().any(|p| crate::fold::phone_digits(p).is_empty()) {
+        return Err(EntryError::new("phones", Rule::Expected("phone numbers, each with digits")));
+    }
+    Ok(())
+}
+
+fn emails(list: &mut Vec<String>) -> Result<(), EntryError> {
+    cleaned("emails", list, MAX_EMAILS, MAX_EMAIL_CHARS)?;
+    if list.iter().any(|e| !e.contains('@')) {
+        return Err(EntryError::new("emails", Rule::Expected("email addresses, each with an @")));
+    }
+    Ok(())
+}
+
+fn languages(field: &str, list: &mut Vec<String>) -> Result<(), EntryError> {
+    cleaned(field, list, MAX_LANGUAGES, MAX_LANGUAGE_TAG_CHARS)?;
+    let mut tags: Vec<String> = Vec::with_capacity(list.len());
+    for mut tag in std::mem::take(list) {
+        language(field, &mut tag)?;
+        if !tag.is_empty() && !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    *list = tags;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Address;
+    use serde_json::json;
+
+    const SECRET: &str = "+1310 555 0199";
+
+    /// A refused case's message names `field` and never the value.
+    fn refused_well(what: &str, e: &EntryError, field: &str) {
+        assert_eq!(e.field, field, "{what}: {e}");
+        let message = e.to_string();
+        for leak in ["555", "0199", "Maria", "xxxx", "example.org", "{"] {
+            assert!(!message.contains(leak), "{what}: {message} repeats the value");
+        }
+    }
+
+    #[test]
+    fn field_edits() {
+        use PersonField::*;
+        let long = |n: usize| format!("Maria {}", "x".repeat(n));
+        let cases: Vec<(&str, PersonField, Value, Result<Value, &str>)> = vec![
+            ("phones", Phones, json!([" 310-555-0101 ", ""]), Ok(json!(["310-555-0101"]))),
+            ("no phones", Phones, json!([]), Ok(json!([]))),
+            ("phones as an object", Phones, json!({"home": SECRET}), Err("phones")),
+            ("phones as text", Phones, json!(SECRET), Err("phones")),
+            ("a phone that is a number", Phones, json!([3105550199u64]), Err("phones")),
+            ("a phone without digits", Phones, json!(["Maria"]), Err("phones")),
+            ("a long phone", Phones, json!([format!("{SECRET}{}", "5".repeat(40))]), Err("phones")),
+            ("too many phones", Phones, json!(vec![SECRET; MAX_PHONES + 1]), Err("phones")),
+            ("emails", Emails, json!(["maria@example.org"]), Ok(json!(["maria@example.org"]))),
+            ("an email without @", Emails, json!(["maria.example.org"]), Err("emails")),
+            ("a long email", Emails, json!([format!("{}@example.org", long(300))]), Err("emails")),
+            ("emails as text", Emails, json!("maria@example.org"), Err("emails")),
+            ("a language", PreferredLanguage, json!("Vietnamese"), Ok(json!("vi"))),
+            ("no language", PreferredLanguage, json!(""), Ok(json!(""))),
+            ("not a language", PreferredLanguage, json!("Maria xxxx"), Err("preferred_language")),
+            ("a language as a list", PreferredLanguage, json!(["vi"]), Err("preferred_language")),
+            ("languages", SpokenLanguages, json!(["vi", "Vietnamese", "zh-TW", "other"]), Ok(json!(["vi", "zh-Hant"]))),
+            ("a long language", SpokenLanguages, json!([long(50)]), Err("spoken_languages")),
+            ("too many languages", SpokenLanguages, json!(vec!["vi"; MAX_LANGUAGES + 1]), Err("spoken_languages")),
+            ("do not contact", DoNotContact, json!(true), Ok(json!(true))),
+            ("do not contact as text", DoNotContact, json!(SECRET), Err("do_not_contact")),
+        ];
+        for (what, field, mut value, want) in cases {
+            match (check_field(field, &mut value), want) {
+                (Ok(()), Ok(clean)) => assert_eq!(value, clean, "{what}"),
+                (Err(e), Err(field)) => refused_well(what, &e, field),
+                (got, want) => panic!("{what}: {got:?}, expected {want:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn new_people() {
+        type Edit = Box<dyn Fn(&mut Person, &mut Household)>;
+        let long = |n: usize| format!("Maria {}", "x".repeat(n));
+        let cases: Vec<(&str, Edit, Option<&str>)> = vec![
+            ("plain", Box::new(|_, _| {}), None),
+            ("a name in its own script only", Box::new(|p, _| {
+                p.given_name.clear();
+                p.family_name.clear();
+                p.native_name = "阮文安".into();
+            }), None),
+            ("no name", Box::new(|p, _| {
+                p.given_name = " ".into();
+                p.family_name.clear();
+            }), Some("given_name")),
+            ("a long given name", Box::new(move |p, _| p.given_name = long(MAX_NAME_CHARS)), Some("given_name")),
+            ("a long family name", Box::new(move |p, _| p.family_name = long(MAX_NAME_CHARS)), Some("family_name")),
+            ("a long native name", Box::new(move |p, _| p.native_name = long(MAX_NAME_CHARS)), Some("native_name")),
+            ("a long party", Box::new(move |p, _| p.party = long(MAX_LABEL_CHARS)), Some("party")),
+            ("too many phones", Box::new(|p, _| p.phones = vec![SECRET.into(); MAX_PHONES + 1]), Some("phones")),
+            ("a phone without digits", Box::new(|p, _| p.phones = vec!["Maria".into()]), Some("phones")),
+            ("an email without @", Box::new(|p, _| p.emails = vec!["maria.example.org".into()]), Some("emails")),
+            ("not a language", Box::new(|p, _| p.preferred_language = "Maria xxxx".into()), Some("preferred_language")),
+            ("a long street", Box::new(move |_, h| h.address.street = long(MAX_ADDRESS_CHARS)), Some("household.street")),
+            ("a long zip", Box::new(move |_, h| h.address.zip = long(MAX_ADDRESS_CHARS)), Some("household.zip")),
+            ("a long precinct", Box::new(move |_, h| h.precinct = long(MAX_PRECINCT_CHARS)), Some("household.precinct")),
+            ("off the globe", Box::new(|_, h| h.latitude = Some(91.0)), Some("household.latitude")),
+        ];
+        for (what, edit, refused) in cases {
+            let mut p = Person {
+                given_name: "Maria".into(),
+                family_name: "Lopez".into(),
+                phones: vec![format!(" {SECRET} ")],
+                preferred_language: "Spanish".into(),
+                spoken_languages: vec!["es".into(), "spa".into()],
+                ..Default::default()
+            };
+            let mut h = Household {
+                id: uuid::Uuid::now_v7(),
+                address: Address { house_number: "12".into(), street: "Main St".into(), zip: "90001".into(), ..Default::default() },
+                precinct: "0101".into(),
+                latitude: None,
+                longitude: None,
+            };
+            edit(&mut p, &mut h);
+            match (check_new(&mut p, Some(&mut h)), refused) {
+                (Ok(()), None) => {
+                    assert_eq!(p.phones, vec![SECRET.to_owned()], "{what}");
+                    assert_eq!((p.preferred_language.as_str(), p.spoken_languages.as_slice()), ("es", &["es".to_owned()][..]), "{what}");
+                }
+                (Err(e), Some(field)) => refused_well(what, &e, field),
+                (got, _) => panic!("{what}: {got:?}, expected {refused:?}"),
+            }
+        }
+    }
+}
