@@ -6,6 +6,7 @@
 
 pub mod backend;
 pub mod http;
+pub mod inbox;
 pub mod sqlite;
 
 pub use backend::{ApiError, Backend};

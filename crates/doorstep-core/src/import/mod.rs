@@ -120,6 +120,13 @@ impl ImportError {
 const IMPORT_CACHE: &str = "-32768";
 const INDEX_BUILD_CACHE: &str = "-16384";
 
+/// A store no device could be reading: nobody in it, and no device paired
+/// with it. Only such a store is imported into as a bulk load (rollback
+/// journal, indexes rebuilt at the end). A store with paired devices is
+/// live even while `doorstep serve` is down: an endpoint started during a
+/// rollback-journal import could not open it until the import ended.
+const EMPTY_STORE: &str = "SELECT NOT EXISTS (SELECT 1 FROM people) AND NOT EXISTS (SELECT 1 FROM devices)";
+
 /// Secondary indexes an import into an empty store rebuilds at the end;
 /// `people_org` is kept, since rows arrive in its order. They must match
 /// `schema/migrations` exactly.
@@ -212,7 +219,7 @@ pub fn import_file(
     let layout_name = if opts.mapping.is_some() { "mapping" } else { kind.name() };
 
     let conn = store.conn_mut();
-    let empty_store: bool = conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM people)", [], |r| r.get(0))?;
+    let empty_store: bool = conn.query_row(EMPTY_STORE, [], |r| r.get(0))?;
     let settings = BulkSettings::apply(conn, empty_store)?;
     let source = Source { file_name: &file_name, path, csv_reader, headers, map, total_bytes };
     let written = write_file(conn, org, source, opts, empty_store, progress);
@@ -340,6 +347,9 @@ fn write_file(
     let Source { file_name, path, csv_reader, headers, map, total_bytes } = source;
     let max_errors = opts.max_errors.unwrap_or(DEFAULT_MAX_ERRORS);
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    // Asked again now that nobody else can write: another process may have
+    // imported or paired a device since the first look.
+    let empty_store = empty_store && tx.query_row(EMPTY_STORE, [], |r| r.get::<_, bool>(0))?;
     // Into an empty store, building the secondary indexes once at the end
     // (a sort) is far cheaper than updating them a row at a time.
     if empty_store {
@@ -1197,6 +1207,37 @@ mod tests {
         let org = store.resolve_org(None).unwrap();
         assert!(import_file(&mut store, &org, &path, &ImportOptions::default(), &mut |_| {}).is_err());
         assert_eq!(settings(&store), before);
+    }
+
+    #[test]
+    fn a_store_with_a_paired_device_is_never_bulk_loaded() {
+        // The journal mode in the file's header, as another process opening
+        // it sees it: 1 rollback, 2 write-ahead log.
+        let mode_on_disk = |db: &Path| std::fs::read(db).unwrap()[18];
+        let lines: Vec<String> = (0..3000).map(|i| line(&format!("N{i}"), "GARCIA", "ANA", &format!("{i} OAK ST"), "")).collect();
+        for paired in [false, true] {
+            let dir = tempfile::tempdir().unwrap();
+            let db = dir.path().join("s.db");
+            let mut store = Store::open(&db).unwrap();
+            let org = store.org_for_import(None, "Test org").unwrap();
+            if paired {
+                let user = crate::accounts::add_user(store.conn(), org.id, "Kim", "canvasser", &[]).unwrap();
+                store
+                    .conn()
+                    .execute(
+                        "INSERT INTO devices (id, org_id, user_id, token_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                        params![Uuid::now_v7(), org.id, user.id, vec![7u8; 32], now_text()],
+                    )
+                    .unwrap();
+            }
+            let path = dir.path().join("voters.txt");
+            std::fs::write(&path, [HEADER.to_owned()].iter().chain(&lines).cloned().collect::<Vec<_>>().join("\n")).unwrap();
+            let mut during = Vec::new();
+            import_file(&mut store, &org, &path, &ImportOptions::default(), &mut |_| during.push(mode_on_disk(&db))).unwrap();
+            let expected = if paired { 2 } else { 1 };
+            assert!(!during.is_empty() && during.iter().all(|m| *m == expected), "paired {paired}: modes {during:?}");
+            assert_eq!(mode_on_disk(&db), 2, "back in WAL mode after the import");
+        }
     }
 
     #[test]
