@@ -120,7 +120,8 @@ fn index_person(conn: &Connection, rowid: i64, given: &str, middle: &str, family
 fn set_person_column(conn: &Connection, id: Uuid, field: PersonField, value: &serde_json::Value) -> Result<()> {
     let sql = format!("UPDATE people SET {} = ?2, updated_at = ?3 WHERE id = ?1", field.column());
     let now = now_text();
-    let bad = || Error::Invalid(format!("{} cannot be {value}", field.column()));
+    // Named, never quoted: the value is a voter's phone or email.
+    let bad = || Error::Invalid(format!("{} must be {}", field.column(), crate::person::expected(field)));
     match field {
         PersonField::Phones | PersonField::Emails | PersonField::SpokenLanguages => {
             let list: Vec<String> = serde_json::from_value(value.clone()).map_err(|_| bad())?;
@@ -686,5 +687,20 @@ mod tests {
         assert_eq!(insert_attempts(store.conn(), org.id, &again).unwrap(), vec![false, true, false]);
         let count: i64 = store.conn().query_row("SELECT count(*) FROM attempts", [], |r| r.get(0)).unwrap();
         assert_eq!(count, 101);
+    }
+
+    #[test]
+    fn a_field_of_the_wrong_type_is_named_and_never_quoted() {
+        let (store, _, person) = store_with_a_person();
+        let hlc = Hlc { wall_ms: 1, counter: 0, node: Uuid::now_v7() };
+        for (field, value) in [
+            (PersonField::Phones, serde_json::json!({ "home": "+13105550199" })),
+            (PersonField::PreferredLanguage, serde_json::json!(["+13105550199"])),
+            (PersonField::DoNotContact, serde_json::json!("+13105550199")),
+        ] {
+            let err = merge_person_field(store.conn(), person.id, field, &value, hlc).unwrap_err().to_string();
+            assert!(err.starts_with(field.column()) && !err.contains("555"), "{err}");
+        }
+        assert_eq!(person_versions(store.conn(), person.id).unwrap(), BTreeMap::new(), "nothing was written");
     }
 }

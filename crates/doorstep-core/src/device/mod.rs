@@ -68,6 +68,12 @@ fn invalid(message: impl Into<String>) -> ApiError {
     ApiError { code: "invalid".into(), message: message.into() }
 }
 
+impl From<crate::attempt::EntryError> for ApiError {
+    fn from(e: crate::attempt::EntryError) -> Self {
+        invalid(e.to_string())
+    }
+}
+
 type ApiResult<T> = std::result::Result<T, ApiError>;
 
 impl Device {
@@ -400,10 +406,10 @@ impl Device {
     pub fn record_attempt(&self, new: NewAttempt) -> ApiResult<AttemptView> {
         let id = self.identity()?;
         let mut result: ContactResult = new.result.parse().map_err(|e: UnknownCode| invalid(e.to_string()))?;
-        if let ContactResult::LanguageBarrier { language } = &mut result {
-            let given = new.barrier_language.clone().unwrap_or_else(|| language.clone());
-            *language = crate::lang::normalize(&given).map_err(invalid)?
-                .ok_or_else(|| invalid("a language barrier needs the language heard at the door"))?;
+        if let ContactResult::LanguageBarrier { language } = &mut result
+            && let Some(given) = &new.barrier_language
+        {
+            *language = given.clone();
         }
         let mut store = self.store();
         let tx = store.conn_mut().transaction()?;
@@ -431,12 +437,8 @@ impl Device {
             Some(ListKind::Call) => Channel::Phone,
             _ => Channel::Door,
         });
-        let language_used = if new.language_used.is_empty() {
-            String::new()
-        } else {
-            crate::lang::normalize(&new.language_used).map_err(invalid)?.unwrap_or_default()
-        };
-        let attempt = Attempt {
+        let now = chrono::Utc::now();
+        let mut attempt = Attempt {
             id: new_id(),
             person_id: new.person_id,
             household_id: household,
@@ -446,13 +448,18 @@ impl Device {
             result,
             answers: new.answers,
             note: new.note.trim().to_owned(),
-            language_used,
+            language_used: new.language_used,
             canvasser: Some(id.user.id),
             device_id: Some(id.device_id),
             script_id: new.script_id,
             script_version: new.script_version,
-            attempted_at: chrono::Utc::now(),
+            attempted_at: now,
         };
+        // The endpoint runs the same check: what passes here is never refused there.
+        crate::attempt::check(&mut attempt, now)?;
+        if attempt.result.code() == "language_barrier" && attempt.result.barrier_language().is_empty() {
+            return Err(invalid("a language barrier needs the language heard at the door"));
+        }
         records::insert_attempt(&tx, id.org.id, &attempt)?;
         client::enqueue(&tx, &OpBody::Attempt { attempt: attempt.clone() })?;
         tx.commit()?;
@@ -464,40 +471,19 @@ impl Device {
     /// Corrects a person's phone, language or do-not-contact at the door.
     pub fn edit_person(&self, person: Uuid, edit: PersonEdit) -> ApiResult<PersonView> {
         let id = self.identity()?;
-        let mut changes: Vec<(PersonField, serde_json::Value)> = Vec::new();
-        if let Some(phones) = edit.phones {
-            let mut clean = Vec::new();
-            for p in phones.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
-                if crate::fold::phone_digits(p).is_empty() {
-                    return Err(invalid(format!("{p:?} is not a phone number")));
-                }
-                clean.push(p.to_owned());
-            }
-            changes.push((PersonField::Phones, serde_json::json!(clean)));
-        }
-        if let Some(emails) = edit.emails {
-            if let Some(bad) = emails.iter().find(|e| !e.contains('@')) {
-                return Err(invalid(format!("{bad:?} is not an email address")));
-            }
-            changes.push((PersonField::Emails, serde_json::json!(emails)));
-        }
-        if let Some(lang) = edit.preferred_language {
-            let tag = crate::lang::normalize(&lang).map_err(invalid)?.unwrap_or_default();
-            changes.push((PersonField::PreferredLanguage, serde_json::json!(tag)));
-        }
-        if let Some(langs) = edit.spoken_languages {
-            let mut tags = Vec::new();
-            for l in langs {
-                if let Some(t) = crate::lang::normalize(&l).map_err(invalid)?
-                    && !tags.contains(&t)
-                {
-                    tags.push(t);
-                }
-            }
-            changes.push((PersonField::SpokenLanguages, serde_json::json!(tags)));
-        }
-        if let Some(dnc) = edit.do_not_contact {
-            changes.push((PersonField::DoNotContact, serde_json::json!(dnc)));
+        let mut changes: Vec<(PersonField, serde_json::Value)> = [
+            (PersonField::Phones, edit.phones.map(serde_json::Value::from)),
+            (PersonField::Emails, edit.emails.map(serde_json::Value::from)),
+            (PersonField::PreferredLanguage, edit.preferred_language.map(serde_json::Value::from)),
+            (PersonField::SpokenLanguages, edit.spoken_languages.map(serde_json::Value::from)),
+            (PersonField::DoNotContact, edit.do_not_contact.map(serde_json::Value::from)),
+        ]
+        .into_iter()
+        .filter_map(|(field, value)| Some((field, value?)))
+        .collect();
+        // The endpoint runs the same check, and the value goes as it leaves it.
+        for (field, value) in &mut changes {
+            crate::person::check_field(*field, value)?;
         }
         let mut store = self.store();
         let tx = store.conn_mut().transaction()?;
@@ -524,47 +510,36 @@ impl Device {
     /// Adds someone met at a door or signed up at an event.
     pub fn add_person(&self, new: NewPerson) -> ApiResult<PersonView> {
         let id = self.identity()?;
-        if new.given_name.trim().is_empty() && new.family_name.trim().is_empty() && new.native_name.trim().is_empty() {
-            return Err(invalid("a new person needs a name"));
-        }
-        let phone = new.phone.as_deref().map(str::trim).filter(|p| !p.is_empty());
-        if let Some(p) = phone
-            && crate::fold::phone_digits(p).is_empty()
-        {
-            return Err(invalid(format!("{p:?} is not a phone number")));
-        }
-        let language = crate::lang::normalize(&new.preferred_language).map_err(invalid)?.unwrap_or_default();
-        let mut store = self.store();
-        let tx = store.conn_mut().transaction()?;
-        let mut new_household = None;
-        let household_id = match (new.household_id, new.address_line.as_deref().map(str::trim).filter(|a| !a.is_empty())) {
-            (Some(h), _) => {
-                records::load_household(&tx, id.org.id, h)?.ok_or_else(|| Error::NotFound { what: "household", key: h.to_string() })?;
-                Some(h)
-            }
+        let mut new_household = match (new.household_id, new.address_line.as_deref().map(str::trim).filter(|a| !a.is_empty())) {
             (None, Some(line)) => {
                 let mut address = crate::address::parse_street_line(line);
                 address.zip = new.zip.clone().unwrap_or_default();
-                let h = Household { id: new_id(), address, precinct: String::new(), latitude: None, longitude: None };
-                records::upsert_household(&tx, id.org.id, &h, Some(&h.id.to_string()))?;
-                let hid = h.id;
-                new_household = Some(h);
-                Some(hid)
+                Some(Household { id: new_id(), address, precinct: String::new(), latitude: None, longitude: None })
             }
-            (None, None) => None,
+            _ => None,
         };
-        let person = Person {
+        let mut person = Person {
             id: new_id(),
-            household_id,
+            household_id: new.household_id.or(new_household.as_ref().map(|h| h.id)),
             given_name: new.given_name.trim().to_owned(),
             family_name: new.family_name.trim().to_owned(),
             native_name: new.native_name.trim().to_owned(),
-            preferred_language: language.clone(),
-            spoken_languages: if language.is_empty() { vec![] } else { vec![language] },
-            phones: phone.map(|p| vec![p.to_owned()]).unwrap_or_default(),
-            emails: new.email.as_deref().map(str::trim).filter(|e| !e.is_empty()).map(|e| vec![e.to_owned()]).unwrap_or_default(),
+            preferred_language: new.preferred_language.clone(),
+            spoken_languages: vec![new.preferred_language],
+            phones: new.phone.into_iter().collect(),
+            emails: new.email.into_iter().collect(),
             ..Default::default()
         };
+        // The endpoint runs the same check on the person and their new door.
+        crate::person::check_new(&mut person, new_household.as_mut())?;
+        let mut store = self.store();
+        let tx = store.conn_mut().transaction()?;
+        if let Some(h) = new.household_id {
+            records::load_household(&tx, id.org.id, h)?.ok_or_else(|| Error::NotFound { what: "household", key: h.to_string() })?;
+        }
+        if let Some(h) = &new_household {
+            records::upsert_household(&tx, id.org.id, h, Some(&h.id.to_string()))?;
+        }
         let hlc = client::tick(&tx, id.device_id)?;
         let versions: BTreeMap<PersonField, _> = PersonField::ALL.into_iter().map(|f| (f, hlc)).collect();
         records::upsert_person(&tx, id.org.id, &person, &versions, false)?;
