@@ -457,7 +457,9 @@ pub fn attempt_row_at(r: &rusqlite::Row<'_>, at: usize, table: &mut AttemptTable
         household: id(2)?,
         list: id(3)?,
         effort: id(4)?,
-        channel: text(5)?.parse().map_err(|e: UnknownCode| bad(5, e.to_string()))?,
+        // Passed on as stored: a device skips a row whose channel it does
+        // not know, and the rest of the page still applies.
+        channel: text(5)?.to_owned(),
         result: text(6)?.to_owned(),
         barrier_language: text(7)?.to_owned(),
         answers: Answers::from_json(text(8)?).map_err(|e| bad(8, e))?,

@@ -168,6 +168,10 @@ pub fn pending(conn: &Connection) -> Result<u64> {
 pub struct SyncReport {
     pub pushed: u64,
     pub pulled_items: u64,
+    /// Pulled attempt rows this device could not read, skipped so the rest
+    /// of their pages applied (each logged with its attempt id).
+    #[serde(default)]
+    pub skipped_rows: u64,
     pub lists: usize,
     pub purged_lists: usize,
     pub pending: u64,
@@ -388,7 +392,7 @@ fn apply_answer(store: &mut Store, id: &Identity, req: &PullRequest, resp: &Pull
         if page.reset {
             purge_list(&tx, page.list_id)?;
         }
-        apply_page(&tx, id.org.id, page)?;
+        report.skipped_rows += apply_page(&tx, id.org.id, page)?;
         tx.execute(
             "INSERT INTO sync_scopes(list_id, cursor) VALUES (?1, ?2) ON CONFLICT(list_id) DO UPDATE SET cursor = excluded.cursor",
             params![page.list_id, page.cursor],
@@ -402,8 +406,10 @@ fn apply_answer(store: &mut Store, id: &Identity, req: &PullRequest, resp: &Pull
     Ok(())
 }
 
-/// Applies one pulled page (the caller commits it with its cursor).
-pub fn apply_page(conn: &Connection, org: Uuid, page: &ScopePage) -> Result<()> {
+/// Applies one pulled page (the caller commits it with its cursor). Returns
+/// how many of its attempt rows could not be read: those are skipped and
+/// logged, and the rest applies.
+pub fn apply_page(conn: &Connection, org: Uuid, page: &ScopePage) -> Result<u64> {
     let mut items: Vec<&Item> = page.items.iter().collect();
     items.sort_by_key(|i| i.rank());
     for item in items {
@@ -432,10 +438,14 @@ pub fn apply_page(conn: &Connection, org: Uuid, page: &ScopePage) -> Result<()> 
             }
         }
     }
-    let attempts = page.attempts.attempts().map_err(|e| Error::Invalid(format!("the page for list {}: {e}", page.list_id)))?;
+    let (attempts, skipped) = page.attempts.read();
+    for row in &skipped {
+        // The reason names the field, never its value.
+        tracing::warn!(list = %page.list_id, attempt = %row.id, reason = %row.reason, "skipped a pulled attempt this device cannot read");
+    }
     let attempts: Vec<&crate::domain::Attempt> = attempts.iter().collect();
     records::insert_attempts(conn, org, &attempts)?;
-    Ok(())
+    Ok(skipped.len() as u64)
 }
 
 /// Drops a list and everything held only for it, except what unsent ops

@@ -273,7 +273,9 @@ pub struct AttemptRow {
     pub list: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effort: Option<u32>,
-    pub channel: Channel,
+    /// A [`Channel`], kept as text so that a channel this device does not
+    /// know (a newer endpoint's) skips its row, not the whole answer.
+    pub channel: String,
     pub result: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub barrier_language: String,
@@ -302,11 +304,12 @@ pub struct AttemptRow {
 pub struct Answers(pub Box<serde_json::value::RawValue>);
 
 impl Answers {
-    /// Checks that `json` is an object.
+    /// Checks that `json` is an object. The error never quotes it: answers
+    /// are what a voter said.
     pub fn from_json(json: &str) -> Result<Answers, String> {
-        let raw = serde_json::value::RawValue::from_string(json.to_owned()).map_err(|e| e.to_string())?;
+        let raw = serde_json::value::RawValue::from_string(json.to_owned()).map_err(|_| "answers are not JSON".to_owned())?;
         if !raw.get().starts_with('{') {
-            return Err(format!("answers must be a JSON object, not {}", raw.get()));
+            return Err("answers must be a JSON object".into());
         }
         Ok(Answers(raw))
     }
@@ -327,42 +330,76 @@ impl AttemptTable {
         self.rows.len()
     }
 
-    /// The attempts, each checked: a result code, time and answers that
-    /// are what an attempt holds, and ids that are in the table.
+    /// The attempts, each checked: a channel, result code, time and answers
+    /// that are what an attempt holds, and ids that are in the table. A row
+    /// that fails is skipped and told, never the page: one row nobody can
+    /// read (an endpoint restored from a damaged store, a newer endpoint's
+    /// channel) must not stop every device on its list from syncing, and
+    /// attempts are append-only, so nobody could remove it from the app.
+    pub fn read(&self) -> (Vec<Attempt>, Vec<SkippedRow>) {
+        let mut attempts = Vec::with_capacity(self.rows.len());
+        let mut skipped = Vec::new();
+        for r in &self.rows {
+            match self.row(r) {
+                Ok(a) => attempts.push(a),
+                Err(reason) => skipped.push(SkippedRow { id: r.id, reason }),
+            }
+        }
+        (attempts, skipped)
+    }
+
+    /// Every attempt, or the first row that fails: for tools and tests that
+    /// want the table whole.
     pub fn attempts(&self) -> Result<Vec<Attempt>, String> {
-        let id = |what: &str, row: &AttemptRow, i: Option<u32>| -> Result<Option<Uuid>, String> {
+        match self.read() {
+            (attempts, skipped) if skipped.is_empty() => Ok(attempts),
+            (_, skipped) => Err(skipped[0].to_string()),
+        }
+    }
+
+    /// One row as an attempt. The reasons name the field and never quote
+    /// it: they are logged.
+    fn row(&self, r: &AttemptRow) -> Result<Attempt, String> {
+        use serde::de::IntoDeserializer;
+        let id = |what: &str, i: Option<u32>| -> Result<Option<Uuid>, String> {
             i.map(|i| {
-                self.ids.get(i as usize).copied().ok_or_else(|| {
-                    format!("attempt {}: its {what} is id {i}, but the table has {} ids", row.id, self.ids.len())
-                })
+                self.ids.get(i as usize).copied().ok_or_else(|| format!("its {what} is id {i}, but the table has {} ids", self.ids.len()))
             })
             .transpose()
         };
-        self.rows
-            .iter()
-            .map(|r| {
-                let bad = |what: &str, e: &dyn std::fmt::Display| format!("attempt {}: {what}: {e}", r.id);
-                Ok(Attempt {
-                    id: r.id,
-                    person_id: id("person", r, r.person)?,
-                    household_id: id("household", r, r.household)?,
-                    list_id: id("list", r, r.list)?,
-                    effort_id: id("effort", r, r.effort)?,
-                    channel: r.channel,
-                    result: ContactResult::from_code(&r.result, &r.barrier_language).map_err(|e| bad("result", &e))?,
-                    answers: serde_json::from_str(r.answers.0.get()).map_err(|e| bad("answers", &e))?,
-                    note: r.note.clone(),
-                    language_used: r.language_used.clone(),
-                    canvasser: id("canvasser", r, r.canvasser)?,
-                    device_id: id("device", r, r.device)?,
-                    script_id: id("script", r, r.script)?,
-                    script_version: r.script_version,
-                    attempted_at: chrono::DateTime::parse_from_rfc3339(&r.attempted_at)
-                        .map_err(|e| bad("attempted_at", &e))?
-                        .to_utc(),
-                })
-            })
-            .collect()
+        let channel: Result<Channel, serde::de::value::Error> = Channel::deserialize(r.channel.as_str().into_deserializer());
+        Ok(Attempt {
+            id: r.id,
+            person_id: id("person", r.person)?,
+            household_id: id("household", r.household)?,
+            list_id: id("list", r.list)?,
+            effort_id: id("effort", r.effort)?,
+            channel: channel.map_err(|_| "channel: not one this device knows".to_owned())?,
+            result: ContactResult::from_code(&r.result, &r.barrier_language).map_err(|_| "result: not a code this device knows".to_owned())?,
+            answers: serde_json::from_str(r.answers.0.get()).map_err(|_| "answers: not a JSON object".to_owned())?,
+            note: r.note.clone(),
+            language_used: r.language_used.clone(),
+            canvasser: id("canvasser", r.canvasser)?,
+            device_id: id("device", r.device)?,
+            script_id: id("script", r.script)?,
+            script_version: r.script_version,
+            attempted_at: chrono::DateTime::parse_from_rfc3339(&r.attempted_at)
+                .map_err(|_| "attempted_at: not an RFC 3339 time".to_owned())?
+                .to_utc(),
+        })
+    }
+}
+
+/// A pulled attempt row a device could not read, and why (no voter data).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedRow {
+    pub id: Uuid,
+    pub reason: String,
+}
+
+impl std::fmt::Display for SkippedRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "attempt {}: {}", self.id, self.reason)
     }
 }
 
@@ -397,7 +434,7 @@ impl AttemptTableBuilder {
             household: a.household_id.map(|i| self.id(i)),
             list: a.list_id.map(|i| self.id(i)),
             effort: a.effort_id.map(|i| self.id(i)),
-            channel: a.channel,
+            channel: a.channel.as_str().to_owned(),
             result: a.result.code().to_owned(),
             barrier_language: a.result.barrier_language().to_owned(),
             answers: Answers(serde_json::value::to_raw_value(&a.answers).expect("serializable")),
@@ -469,32 +506,43 @@ mod tests {
     }
 
     #[test]
-    fn a_damaged_attempt_row_is_refused_with_its_attempt_named() {
+    fn a_damaged_attempt_row_is_skipped_and_named_and_the_rest_read() {
         let person = Uuid::now_v7();
         let mut b = AttemptTableBuilder::default();
-        b.push_attempt(&Attempt::knock(person, crate::domain::ContactResult::NotHome));
+        for _ in 0..3 {
+            b.push_attempt(&Attempt { note: "Maria Lopez, 310-555-0199".into(), ..Attempt::knock(person, ContactResult::NotHome) });
+        }
         let good = b.finish();
         assert_eq!(good.attempts().unwrap()[0].person_id, Some(person));
-        let id = good.rows[0].id;
+        let id = good.rows[1].id;
 
-        let mut past = good.clone();
-        past.rows[0].person = Some(7);
-        let err = past.attempts().unwrap_err();
-        assert!(err.contains(&id.to_string()) && err.contains("person is id 7") && err.contains("1 ids"), "{err}");
-
-        let mut code = good.clone();
-        code.rows[0].result = "teleported".into();
-        let err = code.attempts().unwrap_err();
-        assert!(err.contains(&id.to_string()) && err.contains("teleported"), "{err}");
-
-        let mut when = good.clone();
-        when.rows[0].attempted_at = "yesterday".into();
-        assert!(when.attempts().unwrap_err().contains("attempted_at"));
-
-        let mut answers = good;
-        answers.rows[0].answers = Answers(serde_json::value::RawValue::from_string("[1]".into()).unwrap());
-        assert!(answers.attempts().unwrap_err().contains("answers"));
-        assert!(Answers::from_json("[1]").unwrap_err().contains("object"));
+        // Each damage to the middle row: which field its reason names.
+        type Damage = Box<dyn Fn(&mut AttemptRow)>;
+        let cases: Vec<(&str, Damage, &str)> = vec![
+            ("an id past the table", Box::new(|r| r.person = Some(7)), "person is id 7, but the table has 1 ids"),
+            ("an unknown result", Box::new(|r| r.result = "teleported".into()), "result"),
+            ("an unknown channel", Box::new(|r| r.channel = "carrier_pigeon".into()), "channel"),
+            ("a time RFC 3339 cannot write", Box::new(|r| r.attempted_at = "+262142-12-31T23:59:59Z".into()), "attempted_at"),
+            ("no time", Box::new(|r| r.attempted_at = "yesterday".into()), "attempted_at"),
+            ("answers not an object", Box::new(|r| r.answers = Answers(serde_json::value::RawValue::from_string(r#"["Maria"]"#.into()).unwrap())), "answers"),
+        ];
+        for (what, damage, named) in cases {
+            let mut table = good.clone();
+            damage(&mut table.rows[1]);
+            // Through JSON, as a pull brings it.
+            let table: AttemptTable = serde_json::from_str(&serde_json::to_string(&table).unwrap()).unwrap();
+            let (read, skipped) = table.read();
+            assert_eq!(read.iter().map(|a| a.id).collect::<Vec<_>>(), vec![good.rows[0].id, good.rows[2].id], "{what}");
+            assert_eq!(skipped.len(), 1, "{what}");
+            let told = skipped[0].to_string();
+            assert!(told.starts_with(&format!("attempt {id}: ")) && told.contains(named), "{what}: {told}");
+            for leak in ["Maria", "555", "teleported", "pigeon", "262142", "yesterday"] {
+                assert!(!told.contains(leak), "{what}: {told}");
+            }
+            assert_eq!(table.attempts().unwrap_err(), told, "{what}: the strict read fails on the same row");
+        }
+        assert_eq!(Answers::from_json(r#"["Maria"]"#).unwrap_err(), "answers must be a JSON object");
+        assert!(!Answers::from_json(r#"{"Maria"#).unwrap_err().contains("Maria"));
     }
 
     #[test]
