@@ -2,6 +2,7 @@ import { svelte } from "@sveltejs/vite-plugin-svelte";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import type { Plugin } from "vite";
+import { adapterSecret } from "./e2e/adapter.mjs";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 
@@ -18,15 +19,32 @@ function woff2Only(): Plugin {
   };
 }
 
+// `npm run dev` with DOORSTEP_RPC: the loopback adapter answers /rpc only with
+// the per-run secret in the page it serves, so the page Vite serves gets the
+// same secret, and proxied calls reach the adapter as its own (its Host, no
+// Vite Origin).
+const rpcTarget = process.env.DOORSTEP_RPC;
+function adapterSecretMeta(target: string): Plugin {
+  return {
+    name: "doorstep-adapter-secret",
+    apply: "serve",
+    async transformIndexHtml() {
+      return [{ tag: "meta", attrs: { name: "doorstep-rpc-secret", content: await adapterSecret(target) }, injectTo: "head" }];
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [woff2Only(), svelte()],
+  plugins: [woff2Only(), svelte(), ...(rpcTarget ? [adapterSecretMeta(rpcTarget)] : [])],
   // Relative asset paths: the same build is served by Tauri's custom
   // protocol and by the loopback HTTP adapter.
   base: "./",
   server: {
     // UI strings live in locales/ at the repository root.
     fs: { allow: [repoRoot] },
-    proxy: process.env.DOORSTEP_RPC ? { "/rpc": process.env.DOORSTEP_RPC } : undefined,
+    proxy: rpcTarget
+      ? { "/rpc": { target: rpcTarget, changeOrigin: true, configure: (proxy) => proxy.on("proxyReq", (req) => req.removeHeader("origin")) } }
+      : undefined,
   },
   build: {
     outDir: "dist",

@@ -85,8 +85,11 @@ curl -sf "$ui_url/" >/dev/null || { cat "$work/ui.log" >&2; echo "the device UI 
 # The list reaches the device with pairing (or the first sync right after).
 have=0
 for _ in $(seq 120); do
-  have=$(curl -sf -X POST -H 'content-type: application/json' -d '{"cmd":"lists"}' "$ui_url/rpc" |
-    python3 -c 'import json,sys; print(max([l["doors"] for l in json.load(sys.stdin) if l["kind"]=="walk"] or [0]))') || have=0
+  # /rpc takes the adapter's per-run secret: ui/e2e/adapter.mjs reads it from the page.
+  have=$(cd "$root/ui" && node --input-type=module -e '
+    import { rpc } from "./e2e/adapter.mjs";
+    const lists = await rpc(process.argv[1], { cmd: "lists" });
+    console.log(Math.max(0, ...lists.filter((l) => l.kind === "walk").map((l) => l.doors)));' "$ui_url") || have=0
   [ "$have" -ge "$doors" ] && break
   sleep 0.5
 done

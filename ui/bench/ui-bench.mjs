@@ -47,6 +47,7 @@
 // Targets (all booleans in `targets`; what each one tests is in `criteria`).
 import { chromium } from "playwright-core";
 import { writeFileSync } from "node:fs";
+import { rpc } from "../e2e/adapter.mjs";
 
 const PHONE = { width: 360, height: 740 };
 
@@ -163,20 +164,6 @@ const r1 = (x) => (x == null ? null : Math.round(x * 10) / 10);
 const r3 = (x) => (x == null ? null : Math.round(x * 1000) / 1000);
 const roundAll = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === "number" ? r1(v) : v]));
 const MB = 1024 * 1024;
-
-// ---------------------------------------------------------------- backend --
-
-async function rpc(base, request) {
-  let res;
-  try {
-    res = await fetch(`${base}/rpc`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(request) });
-  } catch (err) {
-    throw new Error(`${base}/rpc is unreachable: ${err.cause?.message ?? err.message}`);
-  }
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${request.cmd}: HTTP ${res.status} ${text.slice(0, 300)}`);
-  return JSON.parse(text);
-}
 
 // --------------------------------------------------------------- browser --
 

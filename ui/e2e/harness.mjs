@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { rpc } from "./adapter.mjs";
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const SCREENS_DIR = join(REPO_ROOT, "artifacts", "screens");
@@ -42,13 +43,7 @@ export async function backendUrl() {
   return base;
 }
 
-/** Asks the core directly, the way the UI's HTTP transport does. */
-export async function rpc(base, request) {
-  const res = await fetch(`${base}/rpc`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(request) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${request.cmd}: HTTP ${res.status} ${text}`);
-  return JSON.parse(text);
-}
+export { rpc };
 
 /** Ids of real data on the device: a walk list with a multilingual script, a door with people, a call list. */
 export async function fixtures(base) {

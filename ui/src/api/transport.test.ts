@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseTransport, httpTransport, RpcError, toRpcError } from "./transport";
+import { chooseTransport, httpTransport, pageSecret, RpcError, SECRET_HEADER, toRpcError } from "./transport";
 
 function fakeFetch(status: number, body: string, seen?: { url?: string; init?: RequestInit }): typeof fetch {
   return (async (url: string, init: RequestInit) => {
@@ -16,6 +16,30 @@ describe("HTTP transport", () => {
     expect(seen.url).toBe("/rpc");
     expect(seen.init?.method).toBe("POST");
     expect(JSON.parse(seen.init?.body as string)).toEqual({ cmd: "lists" });
+  });
+
+  it("sends the page's secret on every call, and no secret header without one", async () => {
+    const seen: { url?: string; init?: RequestInit } = {};
+    const rpc = httpTransport("/rpc", fakeFetch(200, "null", seen), "s3cret");
+    await rpc({ cmd: "status" });
+    expect((seen.init?.headers as Record<string, string>)[SECRET_HEADER]).toBe("s3cret");
+    await rpc({ cmd: "lists" });
+    expect((seen.init?.headers as Record<string, string>)[SECRET_HEADER]).toBe("s3cret");
+    await httpTransport("/rpc", fakeFetch(200, "null", seen), null)({ cmd: "status" });
+    expect(Object.keys(seen.init?.headers as Record<string, string>)).not.toContain(SECRET_HEADER);
+  });
+
+  it("reads the secret from the meta tag the loopback adapter serves", () => {
+    const metas: Record<string, { content: string }> = { 'meta[name="doorstep-rpc-secret"]': { content: "abc_-9" } };
+    const doc = { querySelector: (sel: string) => metas[sel] ?? null } as unknown as Document;
+    expect(pageSecret(doc)).toBe("abc_-9");
+    expect(pageSecret({ querySelector: () => null } as unknown as Document)).toBeNull();
+    expect(pageSecret(undefined)).toBeNull();
+  });
+
+  it("says forbidden when the adapter refuses the call", async () => {
+    const rpc = httpTransport("/rpc", fakeFetch(403, JSON.stringify({ code: "forbidden", message: "missing or wrong x-doorstep-secret header" })), null);
+    await expect(rpc({ cmd: "status" })).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("returns null for a command that answers null", async () => {

@@ -1,6 +1,7 @@
 // The one door between the UI and the Rust core. Two ways through it, chosen
 // once at startup: Tauri IPC inside the app, or POST /rpc on the same origin
-// (the loopback adapter used by browser tests and desktop browsers). Nothing
+// (the loopback adapter used by browser tests and desktop browsers), which
+// answers only requests carrying the secret it put in the page. Nothing
 // outside src/api/ may import @tauri-apps/*, so the browser build never
 // depends on the app shell.
 import type { ApiError } from "../generated/ApiError";
@@ -15,6 +16,7 @@ export type Rpc = (request: WireRequest) => Promise<WireResponse>;
 /**
  * A failed command. `code` is the core's ("not_paired", "not_found",
  * "invalid", "offline", "rejected", "unauthorized", "store") or the
+ * loopback adapter's "forbidden" (no or a wrong secret), or the
  * transport's own ("unreachable" when the core could not be asked at all,
  * "http_<status>", "invalid_response").
  */
@@ -62,15 +64,22 @@ export function tauriTransport(): Rpc {
   };
 }
 
-export function httpTransport(endpoint = "/rpc", fetchFn: typeof fetch = (...args) => fetch(...args)): Rpc {
+/** The header and the `<meta name>` the loopback adapter (crates/doorstep-cli/src/ui_http.rs) uses for its per-run secret. */
+export const SECRET_HEADER = "x-doorstep-secret";
+export const SECRET_META = "doorstep-rpc-secret";
+
+/** The secret the loopback adapter put in the page it served, if any. */
+export function pageSecret(doc: Pick<Document, "querySelector"> | undefined = typeof document === "undefined" ? undefined : document): string | null {
+  return doc?.querySelector<HTMLMetaElement>(`meta[name="${SECRET_META}"]`)?.content || null;
+}
+
+export function httpTransport(endpoint = "/rpc", fetchFn: typeof fetch = (...args) => fetch(...args), secret: string | null = pageSecret()): Rpc {
+  const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
+  if (secret) headers[SECRET_HEADER] = secret;
   return async (request) => {
     let res: globalThis.Response;
     try {
-      res = await fetchFn(endpoint, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify(request),
-      });
+      res = await fetchFn(endpoint, { method: "POST", headers, body: JSON.stringify(request) });
     } catch (err) {
       throw new RpcError("unreachable", err instanceof Error ? err.message : String(err));
     }
