@@ -575,6 +575,28 @@ fn page(
     floor: i64,
     (people_limit, changes_limit): (u32, u32),
 ) -> Result<ScopePage, ApiError> {
+    /// Bytes of notes and answers past which a page ends early, with
+    /// `more`: one pull answer stays bounded however much its attempts
+    /// say, and the device asks again for the rest.
+    const PAGE_BYTES: usize = 4 << 20;
+    fn weight(a: &SentAttempt) -> usize {
+        a.row.note.len() + a.row.answers.0.get().len()
+    }
+    /// A row this endpoint cannot read (a store restored damaged) is
+    /// skipped and logged, not sent: one row must not fail every pull of
+    /// its list. Any other error is the store's, and fails the page.
+    fn readable(r: &rusqlite::Row<'_>, at: usize, table: &mut AttemptTableBuilder) -> rusqlite::Result<Option<SentAttempt>> {
+        use rusqlite::Error::{FromSqlConversionFailure, IntegralValueOutOfRange, InvalidColumnType};
+        match SentAttempt::from_row(r, at, table) {
+            Ok(a) => Ok(Some(a)),
+            Err(e @ (FromSqlConversionFailure(..) | InvalidColumnType(..) | IntegralValueOutOfRange(..))) => {
+                let id: Option<Uuid> = r.get(at).ok();
+                tracing::warn!(attempt = ?id, error = %e, "skipped an attempt row this endpoint cannot read");
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
     let (cursor, reset) = match cursor {
         None => (Cursor::Snapshot { at: watermark, after: None }, false),
         // Slept through the tombstone window: deletes may have been missed.
@@ -599,19 +621,29 @@ fn page(
                 "SELECT {} FROM attempts WHERE person_id = ?1 AND +org_id = ?2",
                 records::ATTEMPT_COLUMNS
             ))?;
-            for p in &people {
+            // People taken into this page: all of them, unless their
+            // attempts fill it first.
+            let (mut taken, mut bytes) = (people.len(), 0);
+            for (i, p) in people.iter().enumerate() {
                 // Read from the list itself a moment ago: a member.
                 b.membership(list, *p, true)?;
-                let found: Vec<SentAttempt> =
-                    attempts.query_map(params![p, org], |r| SentAttempt::from_row(r, 0, &mut b.attempts))?.collect::<rusqlite::Result<_>>()?;
+                let found: Vec<SentAttempt> = attempts
+                    .query_map(params![p, org], |r| readable(r, 0, &mut b.attempts))?
+                    .filter_map(Result::transpose)
+                    .collect::<rusqlite::Result<_>>()?;
                 for a in found {
                     if b.once(4, a.row.id) {
+                        bytes += weight(&a);
                         b.loaded_attempt(a)?;
                     }
                 }
+                if bytes >= PAGE_BYTES {
+                    taken = i + 1;
+                    break;
+                }
             }
-            if people.len() as u32 == people_limit {
-                (Cursor::Snapshot { at, after: people.last().copied() }, true)
+            if taken < people.len() || people.len() as u32 == people_limit {
+                (Cursor::Snapshot { at, after: people[..taken].last().copied() }, true)
             } else {
                 // Copied: follow the log from the copy's point; anything that
                 // changed while copying comes next.
@@ -642,9 +674,11 @@ fn page(
             ))?;
             let mut found = stmt.query(params![org, seq, watermark, list, device])?;
             let mut rows: Vec<ChangeRow> = Vec::new();
+            let mut bytes = 0;
             // One row past the page says whether there is more, without a
             // round trip that comes back empty.
             while rows.len() <= changes_limit as usize
+                && bytes < PAGE_BYTES
                 && let Some(r) = found.next()?
             {
                 let list_id: Option<Uuid> = r.get(3)?;
@@ -654,7 +688,9 @@ fn page(
                         if list_id.is_none() && !person.is_some_and(|p| members.contains(&p)) {
                             continue;
                         }
-                        Some(SentAttempt::from_row(r, 5, &mut b.attempts)?)
+                        let Some(a) = readable(r, 5, &mut b.attempts)? else { continue };
+                        bytes += weight(&a);
+                        Some(a)
                     }
                     None => None,
                 };
@@ -674,7 +710,7 @@ fn page(
                     .collect::<rusqlite::Result<_>>()?,
                 None => HashMap::new(),
             };
-            let more = rows.len() as u32 > changes_limit;
+            let more = rows.len() as u32 > changes_limit || bytes >= PAGE_BYTES;
             rows.truncate(changes_limit as usize);
             let last_seq = rows.last().map(|r| r.0);
             for (seq, entity, id, list_id, deleted, attempt) in rows {
