@@ -77,11 +77,11 @@ async fn app_page_only(State(adapter): State<Arc<Adapter>>, req: HttpRequest, ne
     // The Host passed `own_host_only`, so the adapter's own origin is
     // `http://` + that Host; a same-origin fetch says exactly that, if anything.
     let own_origin = authority(&req).map(|a| format!("http://{a}")).unwrap_or_default();
-    if let Some(origin) = headers.get(header::ORIGIN) {
-        if !origin.to_str().is_ok_and(|o| o.eq_ignore_ascii_case(&own_origin)) {
-            tracing::warn!(method = %req.method(), path = req.uri().path(), "refused: request from another origin");
-            return forbidden("the request comes from another origin");
-        }
+    if let Some(origin) = headers.get(header::ORIGIN)
+        && !origin.to_str().is_ok_and(|o| o.eq_ignore_ascii_case(&own_origin))
+    {
+        tracing::warn!(method = %req.method(), path = req.uri().path(), "refused: request from another origin");
+        return forbidden("the request comes from another origin");
     }
     if !secret_matches(headers, &adapter.secret) {
         tracing::warn!(method = %req.method(), path = req.uri().path(), "refused: missing or wrong secret");
