@@ -39,11 +39,14 @@ enum BenchWhat {
     },
     /// Push, first pull, the end-of-shift storm, and PouchDB side by side.
     Sync(crate::bench_sync::SyncBenchArgs),
+    /// Push latency and failures while a large import runs into the live store.
+    ImportLive(crate::bench_live::ImportLiveArgs),
 }
 
 pub fn run(args: BenchArgs) -> Result<()> {
     match args.what {
         BenchWhat::Sync(args) => crate::bench_sync::run(args),
+        BenchWhat::ImportLive(args) => crate::bench_live::run(args),
         BenchWhat::Import { count, seed, json } => import(count, seed, json),
         BenchWhat::Search { count, queries, seed, json } => search(count, queries, seed, json),
     }

@@ -44,7 +44,7 @@ pub struct SyncBenchArgs {
     json: bool,
 }
 
-struct Endpoint(Child, String);
+pub(crate) struct Endpoint(Child, pub(crate) String);
 
 impl Drop for Endpoint {
     fn drop(&mut self) {
@@ -53,7 +53,7 @@ impl Drop for Endpoint {
     }
 }
 
-fn start_endpoint(data: &Path) -> Result<Endpoint> {
+pub(crate) fn start_endpoint(data: &Path) -> Result<Endpoint> {
     let mut child = Command::new(std::env::current_exe()?)
         .arg("--data")
         .arg(data)
@@ -95,7 +95,7 @@ fn counting_proxy(upstream: String) -> Result<(String, Arc<AtomicU64>)> {
     Ok((url, bytes))
 }
 
-fn cli(data: &Path, args: &[&str]) -> Result<serde_json::Value> {
+pub(crate) fn cli(data: &Path, args: &[&str]) -> Result<serde_json::Value> {
     let out = Command::new(std::env::current_exe()?).arg("--data").arg(data).args(args).output()?;
     if !out.status.success() {
         bail!("doorstep {args:?}: {}", String::from_utf8_lossy(&out.stderr));
@@ -103,7 +103,7 @@ fn cli(data: &Path, args: &[&str]) -> Result<serde_json::Value> {
     Ok(serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null))
 }
 
-fn code(data: &Path, user: &str) -> Result<String> {
+pub(crate) fn code(data: &Path, user: &str) -> Result<String> {
     Ok(cli(data, &["pairing-code", "--user", user, "--json"])?["code"].as_str().unwrap_or_default().to_owned())
 }
 
@@ -113,7 +113,7 @@ fn median(values: &[f64]) -> f64 {
     percentile(&sorted, 0.5)
 }
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
+pub(crate) fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted.get(((sorted.len() as f64 - 1.0) * p).round() as usize).copied().unwrap_or(f64::NAN)
 }
 
