@@ -38,12 +38,18 @@ pub struct Endpoint {
 impl Endpoint {
     /// Starts the endpoint on `data`, on `port` (0 for any free one).
     pub fn start(data: &Path, port: u16) -> Endpoint {
+        Self::start_with(data, port, &[], Stdio::null())
+    }
+
+    /// Starts the endpoint with more `serve` arguments, its log going to `log`.
+    pub fn start_with(data: &Path, port: u16, args: &[&str], log: impl Into<Stdio>) -> Endpoint {
         let mut child = Command::new(doorstep_bin())
             .arg("--data")
             .arg(data)
             .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+            .args(args)
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(log)
             .spawn()
             .expect("starting doorstep serve");
         let mut line = String::new();

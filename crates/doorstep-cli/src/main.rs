@@ -88,6 +88,39 @@ struct ServeArgs {
     tls_cert: Option<PathBuf>,
     #[arg(long)]
     tls_key: Option<PathBuf>,
+    /// Open connections at most (default 1024); for tests.
+    #[arg(long, hide = true)]
+    max_connections: Option<usize>,
+    /// Milliseconds to send a request's headers (default 15 s); for tests.
+    #[arg(long, hide = true)]
+    header_timeout_ms: Option<u64>,
+    /// Milliseconds a request body may stall (default 30 s); for tests.
+    #[arg(long, hide = true)]
+    body_stall_ms: Option<u64>,
+    /// Milliseconds for a whole request (default 120 s); for tests.
+    #[arg(long, hide = true)]
+    request_timeout_ms: Option<u64>,
+    /// Wrong pairing codes per source address, BURST/SECONDS (default 20/3); for tests.
+    #[arg(long, hide = true)]
+    pair_per_source: Option<doorstep_server::limits::Quota>,
+    /// Wrong pairing codes overall, BURST/SECONDS (default 100/1); for tests.
+    #[arg(long, hide = true)]
+    pair_overall: Option<doorstep_server::limits::Quota>,
+}
+
+impl ServeArgs {
+    fn limits(&self) -> doorstep_server::Limits {
+        let ms = std::time::Duration::from_millis;
+        let d = doorstep_server::Limits::default();
+        doorstep_server::Limits {
+            header_read: self.header_timeout_ms.map_or(d.header_read, ms),
+            body_stall: self.body_stall_ms.map_or(d.body_stall, ms),
+            request: self.request_timeout_ms.map_or(d.request, ms),
+            max_connections: self.max_connections.unwrap_or(d.max_connections),
+            pair_per_source: self.pair_per_source.unwrap_or(d.pair_per_source),
+            pair_overall: self.pair_overall.unwrap_or(d.pair_overall),
+        }
+    }
 }
 
 fn main() {
@@ -118,7 +151,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::List(cmd) => data::list(&cli.data, cmd),
         Command::Bench(args) => bench::run(args),
         Command::Serve(args) => {
-            let config = doorstep_server::ServeConfig { data: cli.data, listen: args.listen, tls_cert: args.tls_cert, tls_key: args.tls_key };
+            let limits = args.limits();
+            let config = doorstep_server::ServeConfig { data: cli.data, listen: args.listen, tls_cert: args.tls_cert, tls_key: args.tls_key, limits };
             tokio::runtime::Runtime::new()?.block_on(doorstep_server::serve(config))
         }
         Command::Org(cmd) => admin::org(&cli.data, cmd),

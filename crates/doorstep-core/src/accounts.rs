@@ -1,8 +1,12 @@
 //! Users, pairing codes and device tokens.
 //!
 //! An organizer makes a one-time pairing code for a person; a device
-//! redeems it for a token. Only SHA-256 hashes of codes and tokens are
-//! stored, so the database alone lets no one in.
+//! redeems it for a token. Neither is stored as itself: a token is 256
+//! random bits, so its SHA-256 hash is enough, but a code is short enough
+//! to type (40 bits), so anyone holding a copy of the database could hash
+//! every possible code in an afternoon. Codes are therefore stored as an
+//! HMAC under a key kept in its own file beside the store
+//! ([`PAIRING_KEY_FILE`]): the database alone lets no one in.
 
 use crate::domain::new_id;
 use crate::error::{Error, Result};
@@ -13,6 +17,8 @@ use rand::RngCore;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use std::io::Write;
+use std::path::Path;
 use uuid::Uuid;
 
 pub const ROLES: &[&str] = &["admin", "organizer", "canvasser", "phone_banker"];
@@ -24,8 +30,94 @@ pub const PAIRING_TTL: chrono::Duration = chrono::Duration::hours(24);
 /// phone keyboard is hard to get wrong.
 const CODE_ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
+/// For device tokens only: they are 256 random bits, so no one can guess
+/// one back from its hash. Pairing codes use [`PairingKey`].
 pub fn hash_secret(secret: &str) -> Vec<u8> {
     Sha256::digest(secret.as_bytes()).to_vec()
+}
+
+/// The file in the store's folder (`--data`) holding the pairing key.
+/// `doorstep serve` and `doorstep pairing-code` find it beside the store
+/// they open, so both always use the same one. Losing it only voids the
+/// codes not yet redeemed.
+pub const PAIRING_KEY_FILE: &str = "pairing.key";
+
+/// The secret pairing codes are hashed under (HMAC-SHA256).
+///
+/// Codes made before this key existed were plain SHA-256 hashes; they no
+/// longer match and so stop working, which costs at most a day's unredeemed
+/// codes (they expire after [`PAIRING_TTL`]): the organizer makes new ones.
+pub struct PairingKey([u8; 32]);
+
+impl std::fmt::Debug for PairingKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PairingKey(…)")
+    }
+}
+
+impl PairingKey {
+    /// The key beside the store `conn` has open, made on first use.
+    pub fn beside(conn: &Connection) -> Result<PairingKey> {
+        let db = conn
+            .path()
+            .filter(|p| !p.is_empty())
+            .ok_or_else(|| Error::Invalid("pairing codes need a store on disk: their key is kept beside it".into()))?;
+        let dir = Path::new(db).parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        Self::in_dir(dir)
+    }
+
+    /// The key in `dir`; if there is none yet, 32 random bytes written
+    /// there readable by the owner only.
+    pub fn in_dir(dir: &Path) -> Result<PairingKey> {
+        let path = dir.join(PAIRING_KEY_FILE);
+        match std::fs::read(&path) {
+            Ok(bytes) => return Self::from_file(&path, bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&path, e)),
+        }
+        let mut secret = [0u8; 32];
+        rand::rng().fill_bytes(&mut secret);
+        // Written whole under another name (tempfile makes it 0600) and then
+        // linked into place only if no key is there: `serve` and the CLI may
+        // both make one at once, and neither may ever see half a key.
+        let mut tmp = tempfile::Builder::new().prefix(".pairing.key.").tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
+        tmp.write_all(&secret).and_then(|()| tmp.as_file().sync_all()).map_err(|e| Error::io(tmp.path(), e))?;
+        match tmp.persist_noclobber(&path) {
+            Ok(_) => Ok(PairingKey(secret)),
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                Self::from_file(&path, std::fs::read(&path).map_err(|e| Error::io(&path, e))?)
+            }
+            Err(e) => Err(Error::io(&path, e.error)),
+        }
+    }
+
+    fn from_file(path: &Path, bytes: Vec<u8>) -> Result<PairingKey> {
+        let secret: [u8; 32] = bytes.try_into().map_err(|b: Vec<u8>| {
+            Error::Invalid(format!(
+                "{}: a pairing key is 32 bytes, this file has {}; remove it to make a new one (unredeemed codes stop working)",
+                path.display(),
+                b.len()
+            ))
+        })?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            if let Ok(meta) = std::fs::metadata(path)
+                && meta.permissions().mode() & 0o077 != 0
+            {
+                tracing::warn!(path = %path.display(), "the pairing key is readable by others than its owner; chmod 600 it");
+            }
+        }
+        Ok(PairingKey(secret))
+    }
+
+    /// What the store keeps of a code: its HMAC, never the code.
+    fn hash_code(&self, code: &str) -> Vec<u8> {
+        use hmac::Mac;
+        let mut mac = hmac::Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes a key of any length");
+        mac.update(normalize_code(code).as_bytes());
+        mac.finalize().into_bytes().to_vec()
+    }
 }
 
 /// What people type: case and dashes do not matter, and the letters people
@@ -125,6 +217,7 @@ pub struct PairingCode {
 }
 
 pub fn make_pairing_code(conn: &Connection, org: Uuid, user: Uuid, endpoint_url: Option<&str>) -> Result<PairingCode> {
+    let key = PairingKey::beside(conn)?;
     let mut bytes = [0u8; 10];
     rand::rng().fill_bytes(&mut bytes);
     let raw: String = bytes.iter().take(8).map(|b| CODE_ALPHABET[(*b as usize) % 32] as char).collect();
@@ -132,7 +225,7 @@ pub fn make_pairing_code(conn: &Connection, org: Uuid, user: Uuid, endpoint_url:
     let expires = chrono::Utc::now() + PAIRING_TTL;
     conn.execute(
         "INSERT INTO pairing_codes(code_hash, org_id, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![hash_secret(&normalize_code(&code)), org, user, now_text(), expires.to_rfc3339()],
+        params![key.hash_code(&code), org, user, now_text(), expires.to_rfc3339()],
     )?;
     Ok(PairingCode {
         qr_payload: endpoint_url.map(|u| qr_payload(u, &code)),
@@ -196,10 +289,12 @@ pub struct Redeemed {
     pub user: User,
 }
 
-/// Trades a pairing code for a new device and its token, once.
+/// Trades a pairing code for a new device and its token, once. The key is
+/// read from beside the store each time, so a key the CLI made after the
+/// endpoint started is the one used.
 pub fn redeem_pairing_code(conn: &mut Connection, code: &str) -> Result<Redeemed> {
+    let hash = PairingKey::beside(conn)?.hash_code(code);
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    let hash = hash_secret(&normalize_code(code));
     let found: Option<(Uuid, Uuid, String, Option<String>)> = tx
         .query_row(
             "SELECT org_id, user_id, expires_at, redeemed_at FROM pairing_codes WHERE code_hash = ?1",
@@ -232,6 +327,18 @@ pub struct DeviceAuth {
     pub device_id: Uuid,
     pub org_id: Uuid,
     pub user_id: Uuid,
+    /// The user's role now, not at pairing: a demoted organizer's phone
+    /// loses the organizer's reach at its next request.
+    pub role: String,
+}
+
+impl DeviceAuth {
+    /// Organizers and admins write to anyone in their organization; a
+    /// canvasser or phone banker only to the people on their lists and the
+    /// people they added.
+    pub fn writes_anywhere(&self) -> bool {
+        matches!(self.role.as_str(), "admin" | "organizer")
+    }
 }
 
 /// A token unused for this long stops working: a phone lost in a drawer
@@ -259,9 +366,12 @@ impl Refused {
 /// The device a bearer token belongs to, unless unknown, revoked or expired.
 pub fn authenticate(conn: &Connection, token: &str) -> Result<std::result::Result<DeviceAuth, Refused>> {
     let found: Option<(DeviceAuth, Option<String>, String, Option<String>)> = conn
-        .prepare_cached("SELECT id, org_id, user_id, revoked_at, created_at, last_seen_at FROM devices WHERE token_hash = ?1")?
+        .prepare_cached(
+            "SELECT d.id, d.org_id, d.user_id, d.revoked_at, d.created_at, d.last_seen_at, u.role
+             FROM devices d JOIN users u ON u.id = d.user_id WHERE d.token_hash = ?1",
+        )?
         .query_row([hash_secret(token)], |r| {
-            Ok((DeviceAuth { device_id: r.get(0)?, org_id: r.get(1)?, user_id: r.get(2)? }, r.get(3)?, r.get(4)?, r.get(5)?))
+            Ok((DeviceAuth { device_id: r.get(0)?, org_id: r.get(1)?, user_id: r.get(2)?, role: r.get(6)? }, r.get(3)?, r.get(4)?, r.get(5)?))
         })
         .optional()?;
     let Some((auth, revoked, created, seen)) = found else { return Ok(Err(Refused::Unknown)) };
@@ -296,7 +406,15 @@ pub fn assign_list(conn: &Connection, list: Uuid, user: Uuid) -> Result<()> {
 }
 
 pub fn unassign_list(conn: &Connection, list: Uuid, user: Uuid) -> Result<()> {
-    conn.execute("DELETE FROM list_assignments WHERE list_id = ?1 AND user_id = ?2", params![list, user])?;
+    let n = conn.execute("DELETE FROM list_assignments WHERE list_id = ?1 AND user_id = ?2", params![list, user])?;
+    if n > 0 {
+        // Results of the shift just walked may still be on the phone.
+        conn.execute(
+            "INSERT INTO list_assignments_ended(list_id, user_id, ended_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(list_id, user_id) DO UPDATE SET ended_at = excluded.ended_at",
+            params![list, user, now_text()],
+        )?;
+    }
     Ok(())
 }
 
@@ -308,6 +426,42 @@ mod tests {
     fn codes_forgive_typing() {
         assert_eq!(normalize_code("k7qf-3m9x"), "K7QF3M9X");
         assert_eq!(normalize_code("O1L0 ab"), "0110AB");
+    }
+
+    #[test]
+    fn codes_are_stored_under_the_key_beside_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = crate::store::Store::open(&dir.path().join("doorstep.db")).unwrap();
+        let org = store.create_org("Org").unwrap();
+        let user = add_user(store.conn(), org.id, "Mai", "canvasser", &[]).unwrap();
+        let made = make_pairing_code(store.conn(), org.id, user.id, None).unwrap();
+
+        let key_file = dir.path().join(PAIRING_KEY_FILE);
+        assert_eq!(std::fs::read(&key_file).unwrap().len(), 32);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(&key_file).unwrap().permissions().mode() & 0o777, 0o600);
+        }
+        let stored: Vec<u8> = store.conn().query_row("SELECT code_hash FROM pairing_codes", [], |r| r.get(0)).unwrap();
+        assert_ne!(stored, hash_secret(&normalize_code(&made.code)), "not the plain SHA-256 of the code");
+        assert_eq!(stored, PairingKey::in_dir(dir.path()).unwrap().hash_code(&made.code));
+
+        // Typed in lower case: still the same code, and only once.
+        redeem_pairing_code(store.conn_mut(), &made.code.to_lowercase()).unwrap();
+        assert!(matches!(redeem_pairing_code(store.conn_mut(), &made.code), Err(Error::Invalid(_))));
+
+        // Another key (a copy of the database elsewhere) matches nothing.
+        let other = tempfile::tempdir().unwrap();
+        assert_ne!(PairingKey::in_dir(other.path()).unwrap().hash_code(&made.code), stored);
+    }
+
+    #[test]
+    fn a_damaged_key_is_refused_naming_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(PAIRING_KEY_FILE), b"short").unwrap();
+        let err = PairingKey::in_dir(dir.path()).unwrap_err().to_string();
+        assert!(err.contains(PAIRING_KEY_FILE) && err.contains("32 bytes"), "{err}");
     }
 
     #[test]

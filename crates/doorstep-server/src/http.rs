@@ -2,8 +2,10 @@
 //! either way; every error is `{"error": code, "message": sentence}`.
 
 use crate::backend::{ApiError, Backend};
+use crate::limits::{Limits, PairLimiter};
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::error_handling::HandleErrorLayer;
+use axum::extract::{ConnectInfo, DefaultBodyLimit, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -12,9 +14,12 @@ use doorstep_core::accounts::DeviceAuth;
 use doorstep_core::sync::hlc;
 use doorstep_core::sync::proto::{ErrorBody, MAX_BODY_BYTES, NEXT_PULL_HEADER, PairRequest, PullRequest, PushRequest};
 use serde::de::DeserializeOwned;
+use std::net::SocketAddr;
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
 use tower_http::decompression::RequestDecompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 type Shared = Arc<dyn Backend>;
@@ -26,10 +31,16 @@ impl IntoResponse for ApiError {
     }
 }
 
-pub fn router(backend: Shared) -> Router {
+/// The `/v1` router. `tls` says whether it is served over TLS (then
+/// answers tell browsers to use nothing else). Serve it with
+/// `into_make_service_with_connect_info::<SocketAddr>()`: pairing budgets
+/// wrong codes per source address.
+pub fn router(backend: Shared, limits: &Limits, tls: bool) -> Router {
+    let request_limit = limits.request;
+    let pair_limiter = Arc::new(PairLimiter::new(limits.pair_per_source, limits.pair_overall));
     Router::new()
         .route("/healthz", get(healthz))
-        .route("/v1/pair", post(pair))
+        .route("/v1/pair", post(pair).layer(axum::Extension(pair_limiter)))
         .route("/v1/push", post(push))
         .route("/v1/pull", post(pull))
         .fallback(|| async { ApiError::new(404, "no_such_route", "no such endpoint; see schema/openapi.yaml") })
@@ -43,8 +54,24 @@ pub fn router(backend: Shared) -> Router {
         // pages the default level took a sixth more time for no fewer bytes.
         .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Fastest))
         .layer(axum::middleware::map_response(stamp_time))
+        // Outside decompression, so the clock runs on the bytes as they come.
+        .layer(RequestBodyTimeoutLayer::new(limits.body_stall))
+        .layer(
+            tower::ServiceBuilder::new()
+                .layer(HandleErrorLayer::new(move |_: tower::BoxError| async move {
+                    ApiError::new(408, "request_timeout", format!("the request took longer than {} s to arrive and be answered; try again", request_limit.as_secs()))
+                }))
+                .timeout(request_limit),
+        )
         // Method and path only: bodies hold voter data, headers hold tokens.
         .layer(TraceLayer::new_for_http())
+        // Outermost, so every answer has them, errors and timeouts too.
+        // Answers hold voter data and tokens: no cache may keep them.
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::overriding(header::STRICT_TRANSPORT_SECURITY, move |_: &Response| {
+            tls.then(|| HeaderValue::from_static("max-age=31536000"))
+        }))
 }
 
 /// Every answer carries the endpoint's clock, which devices use to bound theirs.
@@ -77,10 +104,24 @@ fn body_bytes(body: Result<Bytes, axum::extract::rejection::BytesRejection>) -> 
         let status = e.status();
         if status == StatusCode::PAYLOAD_TOO_LARGE {
             ApiError::new(413, "too_large", format!("the request body is larger than {MAX_BODY_BYTES} bytes"))
+        } else if stalled(&e) {
+            ApiError::new(408, "request_timeout", "the request body stopped arriving; try again")
         } else {
             ApiError::new(status.as_u16(), "unreadable_body", e.body_text())
         }
     })
+}
+
+/// Whether reading the body failed because it stopped arriving.
+fn stalled(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(e);
+    while let Some(c) = cause {
+        if c.is::<tower_http::timeout::TimeoutError>() {
+            return true;
+        }
+        cause = c.source();
+    }
+    false
 }
 
 async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, ApiError> + Send + 'static) -> Result<T, ApiError> {
@@ -103,10 +144,41 @@ async fn healthz(State(backend): State<Shared>) -> Result<Json<serde_json::Value
     Ok(Json(serde_json::json!({ "ok": true, "server_time_ms": hlc::now_ms() })))
 }
 
-async fn pair(State(backend): State<Shared>, body: Result<Bytes, axum::extract::rejection::BytesRejection>) -> Result<Response, ApiError> {
+/// Codes are short enough to type, so guessing is held back: each source
+/// address, and all of them together, may get only so many wrong (429 with
+/// `Retry-After` beyond), and each wrong one is logged with its source,
+/// never the code.
+async fn pair(
+    State(backend): State<Shared>,
+    axum::Extension(limiter): axum::Extension<Arc<PairLimiter>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<Response, ApiError> {
+    let allowance = match limiter.begin(peer.ip()) {
+        Ok(a) => a,
+        Err(wait) => {
+            tracing::debug!(source = %peer.ip(), "pairing refused: too many wrong codes");
+            // Whole seconds, rounded up: a client waiting that long is let in.
+            let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+            let mut answer =
+                ApiError::new(429, "too_many_attempts", format!("too many wrong pairing codes; try again in {secs} s")).into_response();
+            answer.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
+            return Ok(answer);
+        }
+    };
     let req: PairRequest = parse(&body_bytes(body)?)?;
-    let resp = blocking(move || backend.pair(&req.code)).await?;
-    Ok(Json(resp).into_response())
+    match blocking(move || backend.pair(&req.code)).await {
+        Ok(resp) => {
+            limiter.succeeded(allowance);
+            Ok(Json(resp).into_response())
+        }
+        Err(e) => {
+            if e.code == "invalid_pairing_code" {
+                tracing::warn!(source = %peer.ip(), "wrong pairing code");
+            }
+            Err(e)
+        }
+    }
 }
 
 async fn push(

@@ -7,9 +7,11 @@
 pub mod backend;
 pub mod http;
 pub mod inbox;
+pub mod limits;
 pub mod sqlite;
 
 pub use backend::{ApiError, Backend};
+pub use limits::Limits;
 
 use anyhow::{Context, Result, bail};
 use std::net::SocketAddr;
@@ -23,6 +25,7 @@ pub struct ServeConfig {
     pub listen: SocketAddr,
     pub tls_cert: Option<PathBuf>,
     pub tls_key: Option<PathBuf>,
+    pub limits: Limits,
 }
 
 /// Runs until SIGINT or SIGTERM, then stops taking connections and lets
@@ -38,7 +41,8 @@ pub async fn serve(config: ServeConfig) -> Result<()> {
     }
     let db = config.data.join("doorstep.db");
     let backend = sqlite::SqliteBackend::open(&db).with_context(|| format!("opening {}", db.display()))?;
-    let app = http::router(Arc::new(backend));
+    let limits = config.limits.clone();
+    let app = http::router(Arc::new(backend), &limits, tls.is_some());
 
     let handle = axum_server::Handle::new();
     let shutdown = handle.clone();
@@ -55,17 +59,33 @@ pub async fn serve(config: ServeConfig) -> Result<()> {
     tracing::info!(%local, "doorstep endpoint listening");
     // Scripts and tests read this line to learn the port.
     println!("listening on {scheme}://{local}");
-    let service = app.into_make_service();
+    let service = limits::CapConnections::new(app.into_make_service_with_connect_info::<SocketAddr>(), limits.max_connections);
     match tls {
         Some((cert, key)) => {
             let rustls = axum_server::tls_rustls::RustlsConfig::from_pem_file(&cert, &key)
                 .await
                 .with_context(|| format!("reading TLS certificate {} and key {}", cert.display(), key.display()))?;
-            axum_server::from_tcp_rustls(std_listener, rustls)?.handle(handle).serve(service).await?;
+            // HTTP/1.1 only (see `http1`), so offer nothing else in the handshake.
+            let mut only_http1 = (*rustls.get_inner()).clone();
+            only_http1.alpn_protocols = vec![b"http/1.1".to_vec()];
+            let rustls = axum_server::tls_rustls::RustlsConfig::from_config(Arc::new(only_http1));
+            // The TLS handshake has its own limit (10 s) in the acceptor.
+            http1(axum_server::from_tcp_rustls(std_listener, rustls)?, &limits).handle(handle).serve(service).await?;
         }
-        None => axum_server::from_tcp(std_listener)?.handle(handle).serve(service).await?,
+        None => http1(axum_server::from_tcp(std_listener)?, &limits).handle(handle).serve(service).await?,
     }
     Ok(())
+}
+
+/// HTTP/1.1 only: devices speak nothing else, and hyper's header-read
+/// timeout, the guard against headers trickled in, exists only for it.
+fn http1<A>(server: axum_server::Server<SocketAddr, A>, limits: &Limits) -> axum_server::Server<SocketAddr, A> {
+    let mut server = server.http1_only();
+    // axum_server installs the timer this needs.
+    server.http_builder().http1().header_read_timeout(limits.header_read);
+    // Also covers a connection that sends nothing at all, before hyper
+    // knows it is HTTP and starts its own clock.
+    server.first_request_timeout(limits.header_read)
 }
 
 async fn shutdown_signal() {

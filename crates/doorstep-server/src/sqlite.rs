@@ -44,6 +44,9 @@ impl SqliteBackend {
     pub fn open(path: &Path) -> doorstep_core::Result<SqliteBackend> {
         let writer = Store::open(path)?;
         writer.fit_to(Side::Endpoint)?;
+        // Made now if missing, so a key that cannot be read or written stops
+        // the endpoint at start, not at the first pairing.
+        accounts::PairingKey::beside(writer.conn())?;
         // SQLite checkpoints in whichever commit crosses the log's size
         // limit, so one push in a few hundred would wait for it. A thread of
         // its own does it instead; a passive checkpoint never blocks a push

@@ -589,16 +589,23 @@ fn describe_reqwest(e: &reqwest::Error) -> String {
 
 /// Voter data leaves the machine only over TLS.
 pub fn check_url(url: &str) -> Result<()> {
-    let lower = url.to_ascii_lowercase();
-    if lower.starts_with("https://") {
-        return Ok(());
+    // Parsed as the HTTP client will parse it, so the host checked is the
+    // host connected to: `http://localhost:1@192.0.2.2/` goes to 192.0.2.2.
+    let parsed = url::Url::parse(url).map_err(|e| Error::Invalid(format!("{url:?} is not an http(s) address: {e}")))?;
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(Error::Invalid(format!("{url:?}: an endpoint address carries no user name or password")));
     }
-    let Some(rest) = lower.strip_prefix("http://") else {
-        return Err(Error::Invalid(format!("{url:?} is not an http(s) address")));
+    match parsed.scheme() {
+        "https" => return Ok(()),
+        "http" => {}
+        _ => return Err(Error::Invalid(format!("{url:?} is not an http(s) address"))),
+    }
+    let loopback = match parsed.host() {
+        Some(url::Host::Domain(d)) => d == "localhost",
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback() || ip.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback()),
+        None => false,
     };
-    let host = rest.split(['/', '?']).next().unwrap_or("");
-    let host = if let Some(v6) = host.strip_prefix('[') { v6.split(']').next().unwrap_or("") } else { host.rsplit_once(':').map_or(host, |(h, _)| h) };
-    let loopback = host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
     if loopback {
         Ok(())
     } else {
@@ -639,5 +646,25 @@ mod tests {
         assert!(check_url("https://door.example.org").is_ok());
         assert!(check_url("http://10.0.0.5:8080").is_err());
         assert!(check_url("ftp://x").is_err());
+        assert!(check_url("HTTP://LOCALHOST:8480").is_ok());
+        assert!(check_url("http://127.9.9.9/").is_ok());
+        // Tricks that name loopback somewhere other than the host.
+        for url in [
+            "http://localhost:1@192.0.2.2/",
+            "http://localhost@192.0.2.2/",
+            "http://127.0.0.1:x@192.0.2.2/",
+            "http://192.0.2.2/?http://localhost/",
+            "http://192.0.2.2#@localhost/",
+            "http://localhost.evil.example/",
+            "http://127.0.0.1.evil.example/",
+            "http://[::ffff:192.0.2.2]/",
+            "http://0x7f000001.example/",
+            "http://user:pw@localhost/",
+            "https://user@door.example.org/",
+            "not a url",
+            "",
+        ] {
+            assert!(check_url(url).is_err(), "{url} passed");
+        }
     }
 }
