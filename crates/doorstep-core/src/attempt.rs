@@ -288,7 +288,7 @@ mod tests {
             ])), None),
             ("too many answers", Box::new(move |a| a.answers = many(MAX_ANSWERS + 1)), Some("answers")),
             ("answers too big", Box::new(move |a| a.answers = many(MAX_ANSWERS)
-                .into_iter().map(|(k, _)| (k, json!(long(500)))).collect()), Some("answers")),
+                .into_keys().map(|k| (k, json!(long(500)))).collect()), Some("answers")),
             ("a long answer", Box::new(move |a| a.answers = BTreeMap::from([("why".into(), json!(long(MAX_ANSWER_TEXT_CHARS)))])), Some("answers")),
             ("a nested answer", Box::new(move |a| a.answers = BTreeMap::from([("q".into(), json!({"who": SECRET}))])), Some("answers")),
             ("a choice that is not text", Box::new(|a| a.answers = BTreeMap::from([("q".into(), json!([1]))])), Some("answers")),
