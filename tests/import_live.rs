@@ -79,12 +79,14 @@ fn push_until(url: &str, token: &str, people: &[Uuid], stop: &AtomicBool) -> (Ve
     (samples, acked)
 }
 
-/// The values of one column of a tab-separated file with a header.
+/// The values of one column of a generated voter file: tab-separated, a
+/// header, every field quoted, none holding a tab or a line break.
 fn column(file: &Path, name: &str) -> Vec<String> {
     let text = std::fs::read_to_string(file).unwrap();
     let mut lines = text.lines();
-    let i = lines.next().unwrap().split('\t').position(|h| h == name).unwrap_or_else(|| panic!("no {name} column"));
-    lines.map(|l| l.split('\t').nth(i).unwrap().to_owned()).collect()
+    let cells = |line: &str| line.split('\t').map(|c| c.trim_matches('"').to_owned()).collect::<Vec<_>>();
+    let i = cells(lines.next().unwrap()).iter().position(|h| h == name).unwrap_or_else(|| panic!("no {name} column"));
+    lines.map(|l| cells(l).swap_remove(i)).collect()
 }
 
 fn read_only(data: &Path) -> rusqlite::Connection {
