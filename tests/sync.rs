@@ -165,28 +165,6 @@ fn unassigned_list_is_purged_except_unsent_work() {
     assert!(!still_there.as_array().unwrap().is_empty(), "a purge deletes nothing at the endpoint");
 }
 
-fn post(url: &str, token: Option<&str>, body: Vec<u8>, encoding: Option<&str>) -> (u16, Value) {
-    let client = reqwest::blocking::Client::new();
-    let mut req = client.post(url).header("content-type", "application/json").body(body);
-    if let Some(t) = token {
-        req = req.bearer_auth(t);
-    }
-    if let Some(e) = encoding {
-        req = req.header("content-encoding", e);
-    }
-    let resp = req.send().unwrap();
-    let status = resp.status().as_u16();
-    let text = resp.text().unwrap();
-    (status, serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON ({status}): {text}")))
-}
-
-fn pair_raw(ep: &Endpoint, user: &str) -> (String, String) {
-    let code = pairing_code(&ep.data, user);
-    let (status, body) = post(&format!("{}/v1/pair", ep.url), None, json!({ "code": code }).to_string().into_bytes(), None);
-    assert_eq!(status, 200, "{body}");
-    (body["token"].as_str().unwrap().to_owned(), body["device_id"].as_str().unwrap().to_owned())
-}
-
 #[test]
 fn bad_input_gets_clear_json_errors_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
@@ -231,7 +209,8 @@ fn bad_input_gets_clear_json_errors_and_writes_nothing() {
     // The endpoint remembers whose people its pushes named; once the other
     // organization's own device has pushed for its person, that person is
     // still not ours.
-    cli(&data, &["user", "add", "--org", "Other org", "--name", "Eve's canvasser", "--role", "canvasser"]);
+    // (An organizer: a canvasser writes only to the people on their lists.)
+    cli(&data, &["user", "add", "--org", "Other org", "--name", "Eve's canvasser", "--role", "organizer"]);
     let other_token = {
         let code = cli_json(&data, &["pairing-code", "--user", "Eve's canvasser", "--org", "Other org", "--json"])["code"]
             .as_str().unwrap().to_owned();

@@ -163,11 +163,36 @@ pub fn sync_error(e: doorstep_server::ApiError) -> doorstep_core::sync::client::
     if e.status >= 500 {
         SyncError::Offline(e.message)
     } else {
-        SyncError::Rejected { status: e.status, code: e.code.into(), message: e.message }
+        SyncError::Rejected { status: e.status, code: e.code.into(), message: e.message, applied_seq: e.applied_seq, op_seq: e.op_seq }
     }
 }
 
 /// A knock nobody answered, on `person`, now.
 pub fn not_home(person: uuid::Uuid) -> doorstep_core::domain::Attempt {
     doorstep_core::domain::Attempt::knock(person, doorstep_core::domain::ContactResult::NotHome)
+}
+
+/// POSTs `body` to `url` as JSON (with `encoding` as its Content-Encoding),
+/// and returns the status and the JSON answer.
+pub fn post(url: &str, token: Option<&str>, body: Vec<u8>, encoding: Option<&str>) -> (u16, serde_json::Value) {
+    let client = reqwest::blocking::Client::new();
+    let mut req = client.post(url).header("content-type", "application/json").body(body);
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    if let Some(e) = encoding {
+        req = req.header("content-encoding", e);
+    }
+    let resp = req.send().unwrap();
+    let status = resp.status().as_u16();
+    let text = resp.text().unwrap();
+    (status, serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON ({status}): {text}")))
+}
+
+/// Pairs a device of `user` by hand; returns its token and device id.
+pub fn pair_raw(ep: &Endpoint, user: &str) -> (String, String) {
+    let code = pairing_code(&ep.data, user);
+    let (status, body) = post(&format!("{}/v1/pair", ep.url), None, serde_json::json!({ "code": code }).to_string().into_bytes(), None);
+    assert_eq!(status, 200, "{body}");
+    (body["token"].as_str().unwrap().to_owned(), body["device_id"].as_str().unwrap().to_owned())
 }

@@ -12,11 +12,27 @@ pub struct ApiError {
     pub status: u16,
     pub code: &'static str,
     pub message: String,
+    /// On a refused push: the last operation the endpoint applied from this
+    /// device, so the device can line its numbering up with it.
+    pub applied_seq: Option<i64>,
+    /// On a refused push: the operation that was refused.
+    pub op_seq: Option<i64>,
 }
 
 impl ApiError {
     pub fn new(status: u16, code: &'static str, message: impl Into<String>) -> Self {
-        ApiError { status, code, message: message.into() }
+        ApiError { status, code, message: message.into(), applied_seq: None, op_seq: None }
+    }
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(403, "forbidden", message)
+    }
+    /// Says which operation was refused, and where the device's numbering
+    /// stands at the endpoint.
+    pub fn in_op(self, seq: i64, applied_seq: i64) -> Self {
+        ApiError { message: format!("operation {seq}: {}", self.message), op_seq: Some(seq), applied_seq: Some(applied_seq), ..self }
+    }
+    pub fn applied(self, applied_seq: i64) -> Self {
+        ApiError { applied_seq: Some(applied_seq), ..self }
     }
     pub fn bad_request(message: impl Into<String>) -> Self {
         Self::new(400, "invalid", message)

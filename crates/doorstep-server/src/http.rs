@@ -27,7 +27,8 @@ type Shared = Arc<dyn Backend>;
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        (status, Json(ErrorBody { error: self.code.to_owned(), message: self.message })).into_response()
+        let body = ErrorBody { error: self.code.to_owned(), message: self.message, applied_seq: self.applied_seq, op_seq: self.op_seq };
+        (status, Json(body)).into_response()
     }
 }
 

@@ -130,32 +130,55 @@ impl Backend for SqliteBackend {
         let mut store = self.writer();
         let tx = store.conn_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let last_seq: i64 = tx.query_row("SELECT last_seq FROM devices WHERE id = ?1", [auth.device_id], |r| r.get(0))?;
-        let fresh: Vec<Op> = req.ops.into_iter().filter(|o| o.seq > last_seq).collect();
+        let mut fresh: Vec<Op> = Vec::with_capacity(req.ops.len());
+        for op in req.ops {
+            if op.seq > last_seq {
+                fresh.push(op);
+            } else if applied_by(&tx, op.op_id)? != Some(auth.device_id) {
+                // A number this device used before for another operation: its
+                // numbering went back (its data was restored from a backup, or
+                // lost its last commits). Skipping it as "seen" would lose it.
+                return Err(ApiError::new(
+                    409,
+                    "sequence_reused",
+                    format!("operation {} reuses a number this endpoint applied for another operation; number from {} on", op.seq, last_seq + 1),
+                )
+                .applied(last_seq));
+            }
+        }
         if let Some(first) = fresh.first()
             && first.seq != last_seq + 1
         {
-            // Never skip silently: the device must resend from the gap.
-            return Err(ApiError::new(409, "sequence_gap", format!("expected operation {} next, got {}", last_seq + 1, first.seq)));
+            // Never skip silently: the device must resend from the gap (or,
+            // when the endpoint lost what it had acknowledged, line up with it).
+            return Err(ApiError::new(409, "sequence_gap", format!("expected operation {} next, got {}", last_seq + 1, first.seq)).applied(last_seq));
         }
         let now = hlc::now_ms();
         let mut owners = self.owners.lock().unwrap_or_else(|e| e.into_inner());
-        let mut tenancy = Tenancy::new(&tx, auth.org_id, &owners);
-        let in_op = |seq: i64| move |e: ApiError| ApiError { message: format!("operation {seq}: {}", e.message), ..e };
+        let mut tenancy = Tenancy::new(&tx, auth, &owners);
+        let in_op = |seq: i64| move |e: ApiError| e.in_op(seq, last_seq);
         // Attempts, most of any push, are moved out of the ops, checked one
         // by one and written a run at a time; any other op writes the run
         // first, so the ops still land in order.
         let mut run: Vec<(i64, Attempt)> = Vec::new();
-        let (applied, last_fresh) = (fresh.len(), fresh.last().map(|o| o.seq));
-        for Op { seq, body, .. } in fresh {
+        let mut applied = 0;
+        let last_fresh = fresh.last().map(|o| o.seq);
+        for Op { seq, op_id, body } in fresh {
+            // Applied before under another number (the device renumbered
+            // its outbox to line up with this endpoint): once is enough.
+            if !claim_op(&tx, auth.device_id, op_id, seq).map_err(in_op(seq))? {
+                continue;
+            }
+            applied += 1;
             match body {
                 OpBody::Attempt { attempt } => run.push((seq, checked_attempt(&mut tenancy, auth, attempt).map_err(in_op(seq))?)),
                 other => {
-                    append_attempts(&tx, auth.org_id, &mut run)?;
+                    append_attempts(&tx, auth.org_id, &mut run, last_seq)?;
                     apply(&tx, &mut tenancy, auth, &other, now).map_err(in_op(seq))?;
                 }
             }
         }
-        append_attempts(&tx, auth.org_id, &mut run)?;
+        append_attempts(&tx, auth.org_id, &mut run, last_seq)?;
         let learned = tenancy.learned();
         let acked = last_fresh.unwrap_or(last_seq).max(last_seq);
         tx.execute(
@@ -183,13 +206,16 @@ impl Backend for SqliteBackend {
             )?
             .query_map(params![auth.user_id, auth.org_id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
+        let applied_seq: i64 = tx.query_row("SELECT last_seq FROM devices WHERE id = ?1", [auth.device_id], |r| r.get(0))?;
         let watermark = changes::latest_seq(&tx, auth.org_id)?;
         let floor = changes::floor(&tx, auth.org_id)?;
         let mut pages = Vec::with_capacity(assigned.len());
         for list in &assigned {
             let cursor = req.scopes.get(list).map(String::as_str).unwrap_or("");
-            let cursor = Cursor::parse(cursor).map_err(|m| ApiError::bad_request(format!("scope {list}: {m}")))?;
-            pages.push(page(&tx, auth.org_id, auth.device_id, *list, cursor, watermark, floor, limits)?);
+            let cursor = Cursor::read(&tx, cursor).map_err(|m| ApiError::bad_request(format!("scope {list}: {m}")))?;
+            let mut page = page(&tx, auth.org_id, auth.device_id, *list, cursor, watermark, floor, limits)?;
+            page.cursor = Cursor::marked(&tx, page.cursor)?;
+            pages.push(page);
         }
         drop(tx);
         drop(store);
@@ -201,7 +227,7 @@ impl Backend for SqliteBackend {
             "UPDATE devices SET last_seen_at = ?2 WHERE id = ?1 AND (last_seen_at IS NULL OR last_seen_at < ?3)",
             params![auth.device_id, now.to_rfc3339(), (now - chrono::Duration::minutes(1)).to_rfc3339()],
         )?;
-        Ok(PullResponse { server_time_ms: hlc::now_ms(), user: user.info(), assigned, pages })
+        Ok(PullResponse { server_time_ms: hlc::now_ms(), user: user.info(), assigned, pages, applied_seq: Some(applied_seq) })
     }
 
     fn health(&self) -> Result<(), ApiError> {
@@ -239,6 +265,12 @@ struct Tenancy<'c> {
     org: Uuid,
     known: HashMap<(Table, Uuid), Option<Uuid>>,
     committed: &'c Owners,
+    /// The user behind the token, and whether their role reaches everyone
+    /// in the organization.
+    user: Uuid,
+    anywhere: bool,
+    /// What a field role may write to, loaded at its first write.
+    reach: Option<Reach>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -246,11 +278,111 @@ enum Table {
     People,
     Households,
     Lists,
+    Efforts,
+    Scripts,
+}
+
+/// What a canvasser's or phone banker's device may write to: the people and
+/// doors on the lists assigned to its user, or taken from them within
+/// [`ENDED_ASSIGNMENT_GRACE`], and the people and doors its user added.
+/// Loaded once per push: a canvasser's lists are a shift's doors.
+#[derive(Default)]
+struct Reach {
+    lists: HashSet<Uuid>,
+    people: HashSet<Uuid>,
+    households: HashSet<Uuid>,
+}
+
+/// How long a user may still write to a list taken from them: the results
+/// of a shift reach the endpoint when the phone next has signal.
+const ENDED_ASSIGNMENT_GRACE: chrono::Duration = chrono::Duration::days(7);
+
+impl Reach {
+    fn load(conn: &Connection, user: Uuid) -> Result<Reach, ApiError> {
+        let since = (chrono::Utc::now() - ENDED_ASSIGNMENT_GRACE).to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+        let lists: HashSet<Uuid> = conn
+            .prepare_cached(
+                "SELECT list_id FROM list_assignments WHERE user_id = ?1
+                 UNION SELECT list_id FROM list_assignments_ended WHERE user_id = ?1 AND ended_at > ?2",
+            )?
+            .query_map(params![user, since], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut reach = Reach { lists, ..Default::default() };
+        let mut members = conn.prepare_cached(
+            "SELECT lp.person_id, p.household_id FROM list_people lp JOIN people p ON p.id = lp.person_id WHERE lp.list_id = ?1",
+        )?;
+        for list in &reach.lists {
+            let mut rows = members.query([list])?;
+            while let Some(r) = rows.next()? {
+                reach.people.insert(r.get(0)?);
+                if let Some(h) = r.get::<_, Option<Uuid>>(1)? {
+                    reach.households.insert(h);
+                }
+            }
+        }
+        Ok(reach)
+    }
 }
 
 impl<'c> Tenancy<'c> {
-    fn new(conn: &'c Connection, org: Uuid, committed: &'c Owners) -> Self {
-        Tenancy { conn, org, known: HashMap::new(), committed }
+    fn new(conn: &'c Connection, auth: &DeviceAuth, committed: &'c Owners) -> Self {
+        Tenancy { conn, org: auth.org_id, known: HashMap::new(), committed, user: auth.user_id, anywhere: auth.writes_anywhere(), reach: None }
+    }
+
+    fn reach(&mut self) -> Result<&mut Reach, ApiError> {
+        if self.reach.is_none() {
+            self.reach = Some(Reach::load(self.conn, self.user)?);
+        }
+        Ok(self.reach.as_mut().expect("loaded above"))
+    }
+
+    /// Whether this push may write to (or record an attempt on) a person or
+    /// household of its organization: 403 when its user's role does not
+    /// reach it. Tenancy is checked before this, so the id is this org's.
+    fn may_write(&mut self, table: Table, id: Uuid) -> Result<(), ApiError> {
+        if self.anywhere {
+            return Ok(());
+        }
+        let (user, conn) = (self.user, self.conn);
+        let reach = self.reach()?;
+        let held = match table {
+            Table::People => &mut reach.people,
+            Table::Households => &mut reach.households,
+            Table::Lists => &mut reach.lists,
+            Table::Efforts | Table::Scripts => return Ok(()),
+        };
+        if held.contains(&id) {
+            return Ok(());
+        }
+        let since = (chrono::Utc::now() - ENDED_ASSIGNMENT_GRACE).to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+        let reached = match table {
+            // Someone this user added; someone deleted since (a tombstone
+            // holds nothing to protect, and their attempts are kept); or
+            // someone taken off one of this user's lists lately, after the
+            // knock that is on its way.
+            Table::People => conn
+                .prepare_cached(
+                    "SELECT p.added_by IS ?2 OR p.deleted_at IS NOT NULL OR EXISTS (
+                       SELECT 1 FROM changes c WHERE c.entity_id = p.id AND c.entity = 'member' AND c.at > ?3
+                         AND c.list_id IN (SELECT list_id FROM list_assignments WHERE user_id = ?2
+                                           UNION SELECT list_id FROM list_assignments_ended WHERE user_id = ?2))
+                     FROM people p WHERE p.id = ?1",
+                )?
+                .query_row(params![id, user, since], |r| r.get(0))
+                .optional()?
+                .unwrap_or(false),
+            Table::Households => conn
+                .prepare_cached("SELECT added_by IS ?2 FROM households WHERE id = ?1")?
+                .query_row(params![id, user], |r| r.get(0))
+                .optional()?
+                .unwrap_or(false),
+            _ => false,
+        };
+        if reached {
+            held.insert(id);
+            return Ok(());
+        }
+        Err(ApiError::forbidden(format!("{} {id} is not on a list assigned to you", table.what())))
     }
 
     /// Which org a row belongs to, if it exists at all.
@@ -265,6 +397,8 @@ impl<'c> Tenancy<'c> {
             Table::People => "SELECT org_id FROM people WHERE id = ?1",
             Table::Households => "SELECT org_id FROM households WHERE id = ?1",
             Table::Lists => "SELECT org_id FROM lists WHERE id = ?1",
+            Table::Efforts => "SELECT org_id FROM efforts WHERE id = ?1",
+            Table::Scripts => "SELECT org_id FROM scripts WHERE id = ?1",
         };
         let owner = self.conn.prepare_cached(sql)?.query_row([id], |r| r.get(0)).optional()?;
         self.known.insert((table, id), owner);
@@ -283,6 +417,13 @@ impl<'c> Tenancy<'c> {
     /// This op wrote the row: later ops of the batch find it without a lookup.
     fn created(&mut self, table: Table, id: Uuid) {
         self.known.insert((table, id), Some(self.org));
+        if let Some(reach) = self.reach.as_mut() {
+            match table {
+                Table::People => reach.people.insert(id),
+                Table::Households => reach.households.insert(id),
+                _ => false,
+            };
+        }
     }
 
     /// The people and households this batch found, for [`Owners`] once it
@@ -290,7 +431,8 @@ impl<'c> Tenancy<'c> {
     fn learned(self) -> Vec<((Table, Uuid), Uuid)> {
         self.known
             .into_iter()
-            .filter(|((table, _), _)| *table != Table::Lists)
+            // Lists, efforts and scripts can be removed; people and doors never are.
+            .filter(|((table, _), _)| matches!(table, Table::People | Table::Households))
             .filter_map(|(key, owner)| Some((key, owner?)))
             .collect()
     }
@@ -302,6 +444,8 @@ impl Table {
             Table::People => "person",
             Table::Households => "household",
             Table::Lists => "list",
+            Table::Efforts => "effort",
+            Table::Scripts => "script",
         }
     }
 }
@@ -309,20 +453,33 @@ impl Table {
 /// An attempt whose every reference is this organization's, stamped with
 /// who sent it: the token says, not the body.
 fn checked_attempt(tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, mut attempt: Attempt) -> Result<Attempt, ApiError> {
-    if let Some(p) = attempt.person_id
-        && !tenancy.check(Table::People, p)?
-    {
-        return Err(ApiError::not_found("person", p));
+    if let Some(p) = attempt.person_id {
+        if !tenancy.check(Table::People, p)? {
+            return Err(ApiError::not_found("person", p));
+        }
+        tenancy.may_write(Table::People, p)?;
     }
-    if let Some(h) = attempt.household_id
-        && !tenancy.check(Table::Households, h)?
-    {
-        return Err(ApiError::not_found("household", h));
+    if let Some(h) = attempt.household_id {
+        if !tenancy.check(Table::Households, h)? {
+            return Err(ApiError::not_found("household", h));
+        }
+        // A door's attempt names the person's door, which comes with them.
+        if attempt.person_id.is_none() {
+            tenancy.may_write(Table::Households, h)?;
+        }
     }
-    if let Some(l) = attempt.list_id {
-        // A list deleted since is fine (the attempt must survive);
-        // another organization's is not.
-        tenancy.check(Table::Lists, l)?;
+    // A list, effort or script deleted since is fine (the attempt must
+    // survive); another organization's is not.
+    if let Some(l) = attempt.list_id
+        && tenancy.check(Table::Lists, l)?
+    {
+        tenancy.may_write(Table::Lists, l)?;
+    }
+    if let Some(e) = attempt.effort_id {
+        tenancy.check(Table::Efforts, e)?;
+    }
+    if let Some(s) = attempt.script_id {
+        tenancy.check(Table::Scripts, s)?;
     }
     attempt.device_id = Some(auth.device_id);
     attempt.canvasser = Some(auth.user_id);
@@ -332,7 +489,7 @@ fn checked_attempt(tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, mut attempt: At
 /// Writes a run of checked attempts (emptying it) and logs the new ones.
 /// One already here is the same attempt sent again, unless its id is
 /// another organization's.
-fn append_attempts(tx: &Connection, org: Uuid, run: &mut Vec<(i64, Attempt)>) -> Result<(), ApiError> {
+fn append_attempts(tx: &Connection, org: Uuid, run: &mut Vec<(i64, Attempt)>, applied_seq: i64) -> Result<(), ApiError> {
     if run.is_empty() {
         return Ok(());
     }
@@ -343,8 +500,7 @@ fn append_attempts(tx: &Connection, org: Uuid, run: &mut Vec<(i64, Attempt)>) ->
         if new {
             logged.push(attempt.id);
         } else if records::load_attempt(tx, org, attempt.id)?.is_none() {
-            let e = ApiError::not_found("attempt", attempt.id);
-            return Err(ApiError { message: format!("operation {seq}: {}", e.message), ..e });
+            return Err(ApiError::not_found("attempt", attempt.id).in_op(*seq, applied_seq));
         }
     }
     changes::record_many(tx, org, Entity::Attempt, &logged)?;
@@ -363,6 +519,9 @@ fn apply(tx: &Connection, tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, body: &O
             }
             let deleted: bool =
                 tx.query_row("SELECT deleted_at IS NOT NULL FROM people WHERE id = ?1", [person_id], |r| r.get(0))?;
+            if !deleted {
+                tenancy.may_write(Table::People, *person_id)?;
+            }
             // Delete wins: an edit to someone deleted is acknowledged and dropped.
             if !deleted && records::merge_person_field(tx, *person_id, *field, value, hlc::clamp(*clock, now))? {
                 changes::record(tx, org, Entity::Person, *person_id, None, false)?;
@@ -376,25 +535,37 @@ fn apply(tx: &Connection, tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, body: &O
                 // Met at a new address: kept as its own household, keyed by
                 // id so it never collides with a voter-file door.
                 records::upsert_household(tx, org, h, Some(&format!("{}|{}", household_key(&h.address), h.id)))?;
+                tx.execute("UPDATE households SET added_by = ?2 WHERE id = ?1", params![h.id, auth.user_id])?;
                 changes::record(tx, org, Entity::Household, h.id, None, false)?;
                 tenancy.created(Table::Households, h.id);
             }
-            if let Some(hid) = person.household_id
-                && !tenancy.check(Table::Households, hid)?
-            {
-                return Err(ApiError::not_found("household", hid));
+            let new_person = !tenancy.check(Table::People, person.id)?;
+            if let Some(hid) = person.household_id {
+                if !tenancy.check(Table::Households, hid)? {
+                    return Err(ApiError::not_found("household", hid));
+                }
+                // Someone new may join a door the user reaches, not any door.
+                if new_person {
+                    tenancy.may_write(Table::Households, hid)?;
+                }
             }
-            if !tenancy.check(Table::People, person.id)? {
+            if new_person {
                 let versions: BTreeMap<PersonField, Hlc> = PersonField::ALL.into_iter().map(|f| (f, clock)).collect();
                 let mut person = person.clone();
                 person.external_ids.clear();
                 records::upsert_person(tx, org, &person, &versions, false)?;
+                tx.execute("UPDATE people SET added_by = ?2 WHERE id = ?1", params![person.id, auth.user_id])?;
                 changes::record(tx, org, Entity::Person, person.id, None, false)?;
                 tenancy.created(Table::People, person.id);
+            } else if list_id.is_some() {
+                // Putting someone already here on a list hands them to
+                // whoever holds it: only for people the user reaches.
+                tenancy.may_write(Table::People, person.id)?;
             }
             if let Some(l) = list_id
                 && tenancy.check(Table::Lists, *l)?
             {
+                tenancy.may_write(Table::Lists, *l)?;
                 let n = tx.execute("INSERT OR IGNORE INTO list_people(list_id, person_id) VALUES (?1, ?2)", params![l, person.id])?;
                 if n > 0 {
                     changes::record(tx, org, Entity::Member, person.id, Some(*l), false)?;
@@ -405,15 +576,80 @@ fn apply(tx: &Connection, tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, body: &O
     Ok(())
 }
 
+/// The device that sent the operation with this id, if it was applied.
+fn applied_by(conn: &Connection, op_id: Uuid) -> Result<Option<Uuid>, ApiError> {
+    Ok(conn.prepare_cached("SELECT device_id FROM applied_ops WHERE op_id = ?1")?.query_row([op_id], |r| r.get(0)).optional()?)
+}
+
+/// Notes an operation as applied; false when this device's operation of
+/// that id was applied already (sent again under another number). Another
+/// device's id is refused: ids are made at random, so only a forged op
+/// repeats one.
+fn claim_op(conn: &Connection, device: Uuid, op_id: Uuid, seq: i64) -> Result<bool, ApiError> {
+    let n = conn.prepare_cached("INSERT OR IGNORE INTO applied_ops(op_id, device_id, seq) VALUES (?1, ?2, ?3)")?.execute(params![op_id, device, seq])?;
+    if n == 1 {
+        return Ok(true);
+    }
+    match applied_by(conn, op_id)? {
+        Some(d) if d == device => Ok(false),
+        _ => Err(ApiError::bad_request(format!("op_id {op_id} belongs to another device's operation"))),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 enum Cursor {
     /// Copying the list as of change `at`, people after `after`.
     Snapshot { at: i64, after: Option<Uuid> },
     /// Following the change log from `seq`.
     Changes { seq: i64 },
+    /// Issued by this endpoint before it lost part of its change log (it
+    /// was restored from a backup): the numbers after the one in the cursor
+    /// now name other changes, so the device must copy its list again.
+    Diverged,
+}
+
+/// A cursor's mark of the change it stands at: the end of that change's id.
+/// The log numbers changes with AUTOINCREMENT, so a store restored from a
+/// backup numbers new changes again from where the backup ended; a device's
+/// cursor past that point would skip them. A cursor carries this mark after
+/// a `~`, and one whose change is no longer the same is [`Cursor::Diverged`].
+fn log_mark(conn: &Connection, seq: i64) -> Result<Option<String>, ApiError> {
+    let id: Option<Uuid> = conn.prepare_cached("SELECT entity_id FROM changes WHERE seq = ?1")?.query_row([seq], |r| r.get(0)).optional()?;
+    Ok(id.map(|id| id.simple().to_string()[24..].to_owned()))
 }
 
 impl Cursor {
+    /// A cursor as a device sent it, checked against the change log.
+    fn read(conn: &Connection, s: &str) -> Result<Option<Cursor>, String> {
+        let (text, mark) = match s.split_once('~') {
+            Some((text, mark)) => (text, Some(mark)),
+            None => (s, None),
+        };
+        let cursor = Self::parse(text)?;
+        let at = match cursor {
+            Some(Cursor::Changes { seq }) => seq,
+            Some(Cursor::Snapshot { at, .. }) => at,
+            _ => return Ok(cursor),
+        };
+        match mark {
+            Some(mark) if log_mark(conn, at).map_err(|e| e.message)?.as_deref() != Some(mark) => Ok(Some(Cursor::Diverged)),
+            _ => Ok(cursor),
+        }
+    }
+
+    /// A cursor's text with the mark of the change it stands at.
+    fn marked(conn: &Connection, text: String) -> Result<String, ApiError> {
+        let at = match Self::parse(&text) {
+            Ok(Some(Cursor::Changes { seq })) => seq,
+            Ok(Some(Cursor::Snapshot { at, .. })) => at,
+            _ => return Ok(text),
+        };
+        Ok(match log_mark(conn, at)? {
+            Some(mark) => format!("{text}~{mark}"),
+            None => text,
+        })
+    }
+
     fn parse(s: &str) -> Result<Option<Cursor>, String> {
         if s.is_empty() {
             return Ok(None);
@@ -435,6 +671,7 @@ impl Cursor {
         match self {
             Cursor::Snapshot { at, after } => format!("s:{at}:{}", after.map(|a| a.to_string()).unwrap_or_default()),
             Cursor::Changes { seq } => format!("c:{seq}"),
+            Cursor::Diverged => unreachable!("never issued"),
         }
     }
 }
@@ -605,6 +842,11 @@ fn page(
         // Slept through the tombstone window: deletes may have been missed.
         Some(Cursor::Changes { seq }) if seq + 1 < floor => (Cursor::Snapshot { at: watermark, after: None }, true),
         Some(Cursor::Snapshot { at, .. }) if at + 1 < floor => (Cursor::Snapshot { at: watermark, after: None }, true),
+        // Past the end of the log, or at a change the log no longer has:
+        // this endpoint lost changes the device saw (restored from a backup).
+        Some(Cursor::Diverged) => (Cursor::Snapshot { at: watermark, after: None }, true),
+        Some(Cursor::Changes { seq }) if seq > watermark => (Cursor::Snapshot { at: watermark, after: None }, true),
+        Some(Cursor::Snapshot { at, .. }) if at > watermark => (Cursor::Snapshot { at: watermark, after: None }, true),
         Some(c) => (c, false),
     };
     let mut b = PageBuilder::new(conn, org);
@@ -747,6 +989,7 @@ fn page(
                 (Cursor::Changes { seq: watermark.max(seq) }, false)
             }
         }
+        Cursor::Diverged => unreachable!("a diverged cursor starts a snapshot above"),
     };
     Ok(ScopePage { list_id: list, reset, items: b.items, attempts: b.attempts.finish(), cursor: next.text(), more })
 }

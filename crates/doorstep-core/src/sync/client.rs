@@ -25,11 +25,19 @@ pub enum SyncError {
     /// The token was refused (revoked, or the device was wiped).
     #[error("the endpoint refused this device's token: {0}")]
     Unauthorized(String),
-    /// The endpoint answered with an error.
+    /// The endpoint answered with an error. On a refused push it says
+    /// where this device's numbering stands there (`applied_seq`) and which
+    /// operation it refused (`op_seq`), when one was.
     #[error("the endpoint answered {status}: {message}")]
-    Rejected { status: u16, code: String, message: String },
+    Rejected { status: u16, code: String, message: String, applied_seq: Option<i64>, op_seq: Option<i64> },
     #[error(transparent)]
     Store(#[from] Error),
+}
+
+impl SyncError {
+    pub fn rejected(status: u16, code: &str, message: impl Into<String>) -> SyncError {
+        SyncError::Rejected { status, code: code.into(), message: message.into(), applied_seq: None, op_seq: None }
+    }
 }
 
 impl From<rusqlite::Error> for SyncError {
@@ -177,6 +185,10 @@ pub struct SyncReport {
     pub pending: u64,
     pub push_seconds: f64,
     pub pull_seconds: f64,
+    /// Operations queued again because the endpoint had lost them.
+    pub resent: u64,
+    /// Operations the endpoint refused for good this sync (kept aside).
+    pub refused: u64,
 }
 
 /// Ops per push: big enough that a day's work goes in a few round trips,
@@ -201,13 +213,24 @@ pub fn sync(store: &mut Store, transport: &dyn Transport) -> Result<SyncReport, 
     let autocheckpoint: i64 = store.conn().query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))?;
     store.conn().execute_batch("PRAGMA wal_autocheckpoint = 0")?;
     let started = std::time::Instant::now();
+    let mut applied_seq = None;
     let result = push_all(store, transport, &id, &mut report).and_then(|_| {
         report.push_seconds = started.elapsed().as_secs_f64();
         let started = std::time::Instant::now();
-        let pulled = pull_all(store, transport, &id, &mut report);
+        let pulled = pull_all(store, transport, &id, &mut report, &mut applied_seq);
         report.pull_seconds = started.elapsed().as_secs_f64();
         pulled
     });
+    // With nothing to push, a pull is where the device learns that the
+    // endpoint lost what it had acknowledged (restored from a backup).
+    let result = match (result, applied_seq) {
+        (Ok(()), Some(applied)) if applied < acked_mark(store.conn())? => {
+            tracing::warn!(applied, "the endpoint has lost operations it acknowledged; sending this device's work again");
+            report.resent += realign(store.conn_mut(), &id, applied, Realign::ResendHeld)?;
+            push_all(store, transport, &id, &mut report).and_then(|_| pull_all(store, transport, &id, &mut report, &mut applied_seq))
+        }
+        (result, _) => result,
+    };
     let conn = store.conn();
     conn.query_row(&format!("PRAGMA wal_autocheckpoint = {autocheckpoint}"), [], |_| Ok(()))?;
     conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
@@ -265,12 +288,173 @@ const OVERTAKEN_RETRIES: usize = 3;
 /// sent again; nothing leaves the outbox before the endpoint acknowledged it.
 fn push_all(store: &mut Store, transport: &dyn Transport, id: &Identity, report: &mut SyncReport) -> Result<(), SyncError> {
     let mut retries = 0;
+    // Each refusal takes one operation out of the outbox, so this ends.
     loop {
-        match push_pipelined(store, transport, id, report) {
-            Err(SyncError::Rejected { code, .. }) if code == "sequence_gap" && retries < OVERTAKEN_RETRIES => retries += 1,
+        let err = match push_pipelined(store, transport, id, report) {
+            Err(e) => e,
             done => return done,
+        };
+        let SyncError::Rejected { status, code, message, applied_seq: Some(applied), op_seq } = &err else { return Err(err) };
+        let acked = acked_mark(store.conn())?;
+        match code.as_str() {
+            // The endpoint lost operations it had acknowledged (it was
+            // restored from a backup): send again what this device holds.
+            "sequence_gap" if *applied < acked => {
+                tracing::warn!(applied, acked, "the endpoint has lost operations it acknowledged; sending this device's work again");
+                report.resent += realign(store.conn_mut(), id, *applied, Realign::ResendHeld)?;
+            }
+            // A batch overtook the one before it on the way.
+            "sequence_gap" if retries < OVERTAKEN_RETRIES => retries += 1,
+            // This device numbers again from where an older copy of its data
+            // was: its newer work is at the endpoint, and comes back with
+            // fresh copies of its lists.
+            "sequence_reused" => {
+                tracing::warn!(applied, acked, "this device's outbox numbering went back; lining it up with the endpoint");
+                realign(store.conn_mut(), id, *applied, Realign::RefetchLists)?;
+            }
+            // One operation the endpoint will never take (another
+            // organization's id, someone not on this user's lists): kept
+            // aside with the reason, so the rest of the outbox can go.
+            _ if op_seq.is_some() && matches!(status, 400 | 403 | 404 | 422) => {
+                refuse(store.conn_mut(), op_seq.expect("checked"), *status, message)?;
+                report.refused += 1;
+                realign(store.conn_mut(), id, *applied, Realign::Renumber)?;
+            }
+            _ => return Err(err),
         }
     }
+}
+
+/// The highest operation number this device has seen acknowledged: every
+/// number below the oldest one still in the outbox was.
+fn acked_mark(conn: &Connection) -> Result<i64> {
+    let oldest: Option<i64> = conn.query_row("SELECT min(seq) FROM outbox", [], |r| r.get(0))?;
+    Ok(match oldest {
+        Some(s) => s - 1,
+        None => conn.query_row("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0)", [], |r| r.get(0))?,
+    })
+}
+
+/// What lining the outbox up with the endpoint also does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Realign {
+    /// Only number the outbox from the endpoint's next.
+    Renumber,
+    /// The endpoint lost work: put everything this device authored and
+    /// still holds ahead of the outbox (the endpoint applies each once).
+    ResendHeld,
+    /// This device lost work the endpoint has: fetch its lists afresh,
+    /// since the endpoint never sends a device back what it sent.
+    RefetchLists,
+}
+
+/// Renumbers the outbox to follow `applied`, the last operation the
+/// endpoint applied from this device, in one transaction; returns how many
+/// operations were queued again. Pending operations keep their ids, so any
+/// the endpoint has applied under their old numbers are not applied twice.
+fn realign(conn: &mut Connection, id: &Identity, applied: i64, how: Realign) -> Result<u64> {
+    let tx = conn.transaction()?;
+    let pending: Vec<(Uuid, String, String, String)> = tx
+        .prepare("SELECT op_id, kind, body, created_at FROM outbox ORDER BY seq")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let held = if how == Realign::ResendHeld { held_work(&tx, id)? } else { Vec::new() };
+    tx.execute("DELETE FROM outbox", [])?;
+    let mut seq = applied.max(0);
+    let mut insert = tx.prepare("INSERT INTO outbox(seq, op_id, kind, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    let now = now_text();
+    for body in &held {
+        seq += 1;
+        insert.execute(params![seq, crate::domain::new_id(), op_kind(body), serde_json::to_string(body).expect("serializable"), now])?;
+    }
+    for (op_id, kind, body, created_at) in &pending {
+        seq += 1;
+        insert.execute(params![seq, op_id, kind, body, created_at])?;
+    }
+    drop(insert);
+    // New operations are numbered after these, even when that is lower
+    // than numbers this device used before.
+    tx.execute("DELETE FROM sqlite_sequence WHERE name = 'outbox'", [])?;
+    tx.execute("INSERT INTO sqlite_sequence(name, seq) VALUES ('outbox', ?1)", [seq])?;
+    if how == Realign::RefetchLists {
+        let lists: Vec<Uuid> = tx.prepare("SELECT list_id FROM sync_scopes")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        for list in lists {
+            purge_list(&tx, list)?;
+        }
+    }
+    tx.commit()?;
+    Ok(held.len() as u64)
+}
+
+/// Everything this device authored that it still holds, as operations:
+/// the people it added, the fields it last set, and its attempts, in the
+/// order the endpoint needs them (people before what names them). Each is
+/// applied once however often it arrives: a person already there is left
+/// alone, an edit merges by its clock, an attempt is kept by its id.
+fn held_work(conn: &Connection, id: &Identity) -> Result<Vec<OpBody>> {
+    let node = format!("%-{}", id.device_id.simple());
+    let mut versions: BTreeMap<Uuid, Vec<(PersonField, Hlc)>> = BTreeMap::new();
+    let mut rows = conn.prepare("SELECT entity_id, field, hlc FROM field_versions WHERE entity = 'person' AND hlc LIKE ?1")?;
+    let mut found = rows.query([&node])?;
+    while let Some(r) = found.next()? {
+        let (person, field, clock): (Uuid, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        if let (Some(field), Ok(clock)) = (PersonField::from_column(&field), clock.parse::<Hlc>()) {
+            versions.entry(person).or_default().push((field, clock));
+        }
+    }
+    drop(found);
+    let held_lists: std::collections::HashSet<Uuid> =
+        conn.prepare("SELECT list_id FROM sync_scopes")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let mut adds = Vec::new();
+    let mut edits = Vec::new();
+    for (person_id, fields) in versions {
+        let Some((person, false)) = records::load_person(conn, id.org.id, person_id)? else { continue };
+        let household = match person.household_id {
+            Some(h) => records::load_household(conn, id.org.id, h)?,
+            None => None,
+        };
+        let list_id = conn
+            .prepare_cached("SELECT list_id FROM list_people WHERE person_id = ?1")?
+            .query_map([person_id], |r| r.get::<_, Uuid>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .find(|l| held_lists.contains(l));
+        let newest = fields.iter().map(|(_, c)| *c).max().expect("at least one field");
+        for (field, clock) in &fields {
+            edits.push(OpBody::PersonEdit { person_id, field: *field, value: records::person_field_value(&person, *field), hlc: *clock });
+        }
+        adds.push(OpBody::PersonAdd { person, household, list_id, hlc: newest });
+    }
+    let mut attempts = Vec::new();
+    let mut stmt = conn.prepare(&format!("SELECT {} FROM attempts WHERE device_id = ?1 ORDER BY attempted_at", records::ATTEMPT_COLUMNS))?;
+    let mut found = stmt.query([id.device_id])?;
+    while let Some(r) = found.next()? {
+        attempts.push(OpBody::Attempt { attempt: records::attempt_from_row(r)? });
+    }
+    Ok(adds.into_iter().chain(edits).chain(attempts).collect())
+}
+
+/// Moves an operation the endpoint refused for good out of the outbox,
+/// keeping it with the reason.
+fn refuse(conn: &mut Connection, seq: i64, status: u16, reason: &str) -> Result<()> {
+    let tx = conn.transaction()?;
+    let moved = tx.execute(
+        "INSERT OR REPLACE INTO outbox_refused(op_id, kind, body, created_at, refused_at, status, reason)
+         SELECT op_id, kind, body, created_at, ?2, ?3, ?4 FROM outbox WHERE seq = ?1",
+        params![seq, now_text(), status, reason],
+    )?;
+    if moved == 0 {
+        return Err(Error::Invalid(format!("the endpoint refused operation {seq}, which this device does not hold")));
+    }
+    tx.execute("DELETE FROM outbox WHERE seq = ?1", [seq])?;
+    tx.commit()?;
+    tracing::warn!(seq, status, "the endpoint refused an operation; kept aside on this device");
+    Ok(())
+}
+
+/// Operations the endpoint refused for good, kept on this device.
+pub fn refused(conn: &Connection) -> Result<u64> {
+    Ok(conn.query_row("SELECT count(*) FROM outbox_refused", [], |r| r.get::<_, i64>(0))? as u64)
 }
 
 fn push_pipelined(store: &mut Store, transport: &dyn Transport, id: &Identity, report: &mut SyncReport) -> Result<(), SyncError> {
@@ -306,11 +490,7 @@ fn push_pipelined(store: &mut Store, transport: &dyn Transport, id: &Identity, r
             tx.commit()?;
             report.pushed += removed as u64;
             if resp.acked_seq < last && failed.is_none() {
-                failed = Some(SyncError::Rejected {
-                    status: 409,
-                    code: "partial_ack".into(),
-                    message: format!("the endpoint acknowledged up to {} of {last}", resp.acked_seq),
-                });
+                failed = Some(SyncError::rejected(409, "partial_ack", format!("the endpoint acknowledged up to {} of {last}", resp.acked_seq)));
             }
         }
     })
@@ -322,7 +502,13 @@ fn push_pipelined(store: &mut Store, transport: &dyn Transport, id: &Identity, r
 /// a page and the device reads one while it stores the last. An answer in
 /// flight when something fails is dropped: cursors move only with the pages
 /// they belong to.
-fn pull_all(store: &mut Store, transport: &dyn Transport, id: &Identity, report: &mut SyncReport) -> Result<(), SyncError> {
+fn pull_all(
+    store: &mut Store,
+    transport: &dyn Transport,
+    id: &Identity,
+    report: &mut SyncReport,
+    applied_seq: &mut Option<i64>,
+) -> Result<(), SyncError> {
     let scopes: BTreeMap<Uuid, String> = store
         .conn()
         .prepare_cached("SELECT list_id, cursor FROM sync_scopes")?
@@ -357,11 +543,16 @@ fn pull_all(store: &mut Store, transport: &dyn Transport, id: &Identity, report:
             if next.is_none() {
                 next = said.map(ask);
             } else if said != said_ahead {
-                return Err(SyncError::Rejected {
-                    status: 200,
-                    code: "bad_response".into(),
-                    message: format!("the {NEXT_PULL_HEADER} header does not match the pull answer"),
-                });
+                return Err(SyncError::rejected(200, "bad_response", format!("the {NEXT_PULL_HEADER} header does not match the pull answer")));
+            }
+            *applied_seq = resp.applied_seq;
+            // The endpoint lost work it had acknowledged: before this answer
+            // (which may copy lists afresh, and so drop what this device
+            // holds of them) the device must send that work again.
+            if let Some(applied) = resp.applied_seq
+                && applied < acked_mark(store.conn())?
+            {
+                return Ok(());
             }
             apply_answer(store, id, &req, &resp, report)?;
             match next {
@@ -555,11 +746,13 @@ impl HttpTransport {
         let bytes = resp.bytes().map_err(|e| SyncError::Offline(describe_reqwest(&e)))?;
         if status.is_success() {
             return serde_json::from_slice(&bytes)
-                .map_err(|e| SyncError::Rejected { status: status.as_u16(), code: "bad_response".into(), message: e.to_string() });
+                .map_err(|e| SyncError::rejected(status.as_u16(), "bad_response", e.to_string()));
         }
         let err: ErrorBody = serde_json::from_slice(&bytes).unwrap_or(ErrorBody {
             error: "http".into(),
             message: String::from_utf8_lossy(&bytes).chars().take(200).collect(),
+            applied_seq: None,
+            op_seq: None,
         });
         if status.as_u16() == 401 {
             return Err(SyncError::Unauthorized(err.message));
@@ -568,7 +761,7 @@ impl HttpTransport {
             // The endpoint is there but struggling (or restarting): retry later.
             return Err(SyncError::Offline(format!("{status}: {}", err.message)));
         }
-        Err(SyncError::Rejected { status: status.as_u16(), code: err.error, message: err.message })
+        Err(SyncError::Rejected { status: status.as_u16(), code: err.error, message: err.message, applied_seq: err.applied_seq, op_seq: err.op_seq })
     }
 
     pub fn pair(&self, code: &str) -> Result<PairResponse, SyncError> {

@@ -197,6 +197,11 @@ pub struct PullResponse {
     /// was unassigned: the device purges it.
     pub assigned: Vec<Uuid>,
     pub pages: Vec<ScopePage>,
+    /// The last of this device's operations the endpoint has applied. Below
+    /// what the device saw acknowledged, the endpoint lost work (restored
+    /// from a backup), and the device sends again what it still holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applied_seq: Option<i64>,
 }
 
 /// The header of a pull answer that carries [`PullResponse::next`], so a
@@ -471,6 +476,14 @@ impl Item {
 pub struct ErrorBody {
     pub error: String,
     pub message: String,
+    /// On a refused push: the last of this device's operations the endpoint
+    /// has applied. A device whose numbering disagrees (it was restored
+    /// from a backup, or the endpoint was) lines its outbox up with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applied_seq: Option<i64>,
+    /// On a refused push: the operation refused, when one was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub op_seq: Option<i64>,
 }
 
 #[cfg(test)]
