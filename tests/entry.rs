@@ -15,21 +15,6 @@ use uuid::Uuid;
 /// Text that stands for voter data: no error may repeat it.
 const VOTER: &str = "Maria Lopez +1310 555 0199";
 
-fn post(url: &str, token: Option<&str>, body: Vec<u8>, encoding: Option<&str>) -> (u16, Value) {
-    let client = reqwest::blocking::Client::new();
-    let mut req = client.post(url).header("content-type", "application/json").body(body);
-    if let Some(t) = token {
-        req = req.bearer_auth(t);
-    }
-    if let Some(e) = encoding {
-        req = req.header("content-encoding", e);
-    }
-    let resp = req.send().unwrap();
-    let status = resp.status().as_u16();
-    let text = resp.text().unwrap();
-    (status, serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON ({status}): {text}")))
-}
-
 /// A device of `user` that pushes raw operations, numbering them as the
 /// endpoint applies them.
 struct RawDevice {
@@ -40,10 +25,7 @@ struct RawDevice {
 
 impl RawDevice {
     fn pair(ep: &Endpoint, user: &str) -> RawDevice {
-        let code = pairing_code(&ep.data, user);
-        let (status, body) = post(&format!("{}/v1/pair", ep.url), None, json!({ "code": code }).to_string().into_bytes(), None);
-        assert_eq!(status, 200, "{body}");
-        RawDevice { url: ep.url.clone(), token: body["token"].as_str().unwrap().to_owned(), seq: 0.into() }
+        RawDevice { url: ep.url.clone(), token: pair_raw(ep, user).0, seq: 0.into() }
     }
 
     /// Pushes one operation body, zstd-compressed (a 15 MiB note fits the

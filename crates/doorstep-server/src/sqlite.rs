@@ -453,6 +453,9 @@ impl Table {
 /// An attempt whose every reference is this organization's, stamped with
 /// who sent it: the token says, not the body.
 fn checked_attempt(tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, mut attempt: Attempt) -> Result<Attempt, ApiError> {
+    // The same entry checks the device ran when it recorded the attempt,
+    // by this endpoint's clock.
+    doorstep_core::attempt::check(&mut attempt, chrono::Utc::now()).map_err(entry_error)?;
     if let Some(p) = attempt.person_id {
         if !tenancy.check(Table::People, p)? {
             return Err(ApiError::not_found("person", p));
@@ -508,12 +511,20 @@ fn append_attempts(tx: &Connection, org: Uuid, run: &mut Vec<(i64, Attempt)>, ap
     Ok(())
 }
 
+/// An entry check's refusal: names the field and the rule, never the value.
+fn entry_error(e: doorstep_core::attempt::EntryError) -> ApiError {
+    ApiError::new(400, "invalid_field", e.to_string())
+}
+
 /// Applies one op other than an attempt (the push writes those in runs).
 fn apply(tx: &Connection, tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, body: &OpBody, now: u64) -> Result<(), ApiError> {
     let org = auth.org_id;
     match body {
         OpBody::Attempt { .. } => unreachable!("a push writes attempts in runs, never through apply"),
         OpBody::PersonEdit { person_id, field, value, hlc: clock } => {
+            let mut value = value.clone();
+            doorstep_core::person::check_field(*field, &mut value).map_err(entry_error)?;
+            let value = &value;
             if !tenancy.check(Table::People, *person_id)? {
                 return Err(ApiError::not_found("person", person_id));
             }
@@ -528,6 +539,9 @@ fn apply(tx: &Connection, tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, body: &O
             }
         }
         OpBody::PersonAdd { person, household, list_id, hlc: clock } => {
+            let (mut person, mut household) = (person.clone(), household.clone());
+            doorstep_core::person::check_new(&mut person, household.as_mut()).map_err(entry_error)?;
+            let (person, household) = (&person, &household);
             let clock: Hlc = hlc::clamp(*clock, now);
             if let Some(h) = household
                 && !tenancy.check(Table::Households, h.id)?
