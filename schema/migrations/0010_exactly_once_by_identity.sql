@@ -41,3 +41,18 @@ CREATE TABLE outbox_refused (
     status      INTEGER NOT NULL,
     reason      TEXT NOT NULL
 );
+
+-- ── endpoint side ──────────────────────────────────────────────────────
+-- Operations of a push acknowledged while an import held the store (the
+-- push inbox) that were refused when applied: kept with the reason for the
+-- organizer, since the device already let them go.
+CREATE TABLE refused_ops (
+    op_id       BLOB PRIMARY KEY,
+    device_id   BLOB NOT NULL,
+    org_id      BLOB NOT NULL,
+    seq         INTEGER NOT NULL,
+    body        TEXT NOT NULL,
+    refused_at  TEXT NOT NULL,
+    status      INTEGER NOT NULL,
+    reason      TEXT NOT NULL
+);

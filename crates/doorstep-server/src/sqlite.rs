@@ -16,7 +16,8 @@ use doorstep_core::sync::proto::*;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
-use std::sync::Mutex;
+use crate::inbox::{DrainStep, Inbox, QueuedPush};
+use std::sync::{Arc, Mutex};
 use uuid::Uuid;
 
 const READERS: usize = 4;
@@ -28,13 +29,28 @@ const MAX_PAGE: u32 = 5000;
 const CHANGES_PER_PAGE: u32 = 2500;
 
 pub struct SqliteBackend {
-    writer: Mutex<Store>,
+    writer: Arc<Mutex<Store>>,
     /// Taken only while holding `writer`.
-    owners: Mutex<Owners>,
+    owners: Arc<Mutex<Owners>>,
     readers: Vec<Mutex<Store>>,
     next_reader: std::sync::atomic::AtomicUsize,
-    /// Dropped with the backend, which stops the checkpointer.
+    /// Pushes acknowledged while another process (an import) held the
+    /// store's write lock, waiting to be applied.
+    inbox: Arc<Inbox>,
+    /// Dropped with the backend, which stops the drainer and the checkpointer.
+    _drainer: crate::inbox::Drainer,
     _checkpointer: std::sync::mpsc::Sender<()>,
+}
+
+/// How long a push waits for the store's write lock before it goes to the
+/// inbox instead: other pushes hold it for milliseconds, an import for the
+/// whole file.
+const WRITE_LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
+/// How often the drainer looks for queued pushes to apply.
+const DRAIN_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
 }
 
 /// How often the checkpointer copies the write-ahead log into the database.
@@ -74,7 +90,64 @@ impl SqliteBackend {
                 Ok(Mutex::new(store))
             })
             .collect::<doorstep_core::Result<_>>()?;
-        Ok(SqliteBackend { writer: Mutex::new(writer), owners: Default::default(), readers, next_reader: Default::default(), _checkpointer: stop })
+        writer.conn().busy_timeout(WRITE_LOCK_WAIT)?;
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let inbox = Arc::new(Inbox::open(dir).map_err(|e| doorstep_core::Error::Invalid(format!("the push inbox: {e:#}")))?);
+        let writer = Arc::new(Mutex::new(writer));
+        let owners: Arc<Mutex<Owners>> = Default::default();
+        let drainer = {
+            let (writer, owners) = (writer.clone(), owners.clone());
+            inbox
+                .clone()
+                .spawn_drainer(DRAIN_EVERY, move |queued| drain_one(&writer, &owners, queued))
+                .map_err(|e| doorstep_core::Error::Invalid(format!("the push inbox: {e:#}")))?
+        };
+        Ok(SqliteBackend { writer, owners, readers, next_reader: Default::default(), inbox, _drainer: drainer, _checkpointer: stop })
+    }
+
+    /// Acknowledges a push while the store's write lock is held elsewhere:
+    /// its numbering and its operations' entry checks are checked now, by
+    /// a read of the store; tenancy and roles when it is applied. What is
+    /// refused then is kept at the endpoint (`refused_ops`), never lost.
+    fn queue(&self, auth: &DeviceAuth, ops: Vec<Op>) -> Result<PushResponse, ApiError> {
+        let applied: i64 = {
+            let store = self.reader();
+            store.conn().query_row("SELECT last_seq FROM devices WHERE id = ?1", [auth.device_id], |r| r.get(0))?
+        };
+        let queued = self.inbox.queued_through(auth.device_id).map_err(ApiError::internal)?;
+        let last_seq = queued.unwrap_or(applied).max(applied);
+        let mut fresh = Vec::with_capacity(ops.len());
+        for op in ops {
+            if op.seq > last_seq {
+                fresh.push(op);
+            } else if op.seq <= applied && applied_by(self.reader().conn(), op.op_id)? != Some(auth.device_id) {
+                return Err(ApiError::new(
+                    409,
+                    "sequence_reused",
+                    format!("operation {} reuses a number this endpoint applied for another operation; number from {} on", op.seq, last_seq + 1),
+                )
+                .applied(last_seq));
+            }
+        }
+        let now = chrono::Utc::now();
+        for op in &mut fresh {
+            let checked = match &mut op.body {
+                OpBody::Attempt { attempt } => doorstep_core::attempt::check(attempt, now),
+                OpBody::PersonEdit { field, value, .. } => doorstep_core::person::check_field(*field, value),
+                OpBody::PersonAdd { person, household, .. } => doorstep_core::person::check_new(person, household.as_mut()),
+            };
+            checked.map_err(entry_error).map_err(|e| e.in_op(op.seq, last_seq))?;
+        }
+        let (Some(first), Some(last)) = (fresh.first().map(|o| o.seq), fresh.last().map(|o| o.seq)) else {
+            return Ok(PushResponse { acked_seq: last_seq, applied: 0, server_time_ms: hlc::now_ms() });
+        };
+        if first != last_seq + 1 {
+            return Err(ApiError::new(409, "sequence_gap", format!("expected operation {} next, got {first}", last_seq + 1)).applied(last_seq));
+        }
+        let json = serde_json::to_vec(&fresh).map_err(ApiError::internal)?;
+        self.inbox.append(auth.device_id, auth.org_id, auth.user_id, first, last, &json).map_err(ApiError::internal)?;
+        tracing::info!(device = %auth.device_id, ops = fresh.len(), "store busy: push queued");
+        Ok(PushResponse { acked_seq: last, applied: fresh.len(), server_time_ms: hlc::now_ms() })
     }
 
     fn reader(&self) -> std::sync::MutexGuard<'_, Store> {
@@ -127,67 +200,21 @@ impl Backend for SqliteBackend {
         if let Some(w) = req.ops.windows(2).find(|w| w[1].seq <= w[0].seq) {
             return Err(ApiError::bad_request(format!("operation sequence numbers must increase: {} follows {}", w[1].seq, w[0].seq)));
         }
-        let mut store = self.writer();
-        let tx = store.conn_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let last_seq: i64 = tx.query_row("SELECT last_seq FROM devices WHERE id = ?1", [auth.device_id], |r| r.get(0))?;
-        let mut fresh: Vec<Op> = Vec::with_capacity(req.ops.len());
-        for op in req.ops {
-            if op.seq > last_seq {
-                fresh.push(op);
-            } else if applied_by(&tx, op.op_id)? != Some(auth.device_id) {
-                // A number this device used before for another operation: its
-                // numbering went back (its data was restored from a backup, or
-                // lost its last commits). Skipping it as "seen" would lose it.
-                return Err(ApiError::new(
-                    409,
-                    "sequence_reused",
-                    format!("operation {} reuses a number this endpoint applied for another operation; number from {} on", op.seq, last_seq + 1),
-                )
-                .applied(last_seq));
-            }
-        }
-        if let Some(first) = fresh.first()
-            && first.seq != last_seq + 1
-        {
-            // Never skip silently: the device must resend from the gap (or,
-            // when the endpoint lost what it had acknowledged, line up with it).
-            return Err(ApiError::new(409, "sequence_gap", format!("expected operation {} next, got {}", last_seq + 1, first.seq)).applied(last_seq));
-        }
-        let now = hlc::now_ms();
-        let mut owners = self.owners.lock().unwrap_or_else(|e| e.into_inner());
-        let mut tenancy = Tenancy::new(&tx, auth, &owners);
-        let in_op = |seq: i64| move |e: ApiError| e.in_op(seq, last_seq);
-        // Attempts, most of any push, are moved out of the ops, checked one
-        // by one and written a run at a time; any other op writes the run
-        // first, so the ops still land in order.
-        let mut run: Vec<(i64, Attempt)> = Vec::new();
-        let mut applied = 0;
-        let last_fresh = fresh.last().map(|o| o.seq);
-        for Op { seq, op_id, body } in fresh {
-            // Applied before under another number (the device renumbered
-            // its outbox to line up with this endpoint): once is enough.
-            if !claim_op(&tx, auth.device_id, op_id, seq).map_err(in_op(seq))? {
-                continue;
-            }
-            applied += 1;
-            match body {
-                OpBody::Attempt { attempt } => run.push((seq, checked_attempt(&mut tenancy, auth, attempt).map_err(in_op(seq))?)),
-                other => {
-                    append_attempts(&tx, auth.org_id, &mut run, last_seq)?;
-                    apply(&tx, &mut tenancy, auth, &other, now).map_err(in_op(seq))?;
+        // Queued pushes go first: once one waits, every push after it
+        // waits behind it, so each device's operations land in order.
+        if self.inbox.is_empty() {
+            let mut store = self.writer();
+            match store.conn_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate) {
+                Ok(tx) => {
+                    let (resp, learned) = apply_push(tx, auth, req.ops, &self.owners, Sequencing::Strict)?;
+                    self.owners.lock().unwrap_or_else(|e| e.into_inner()).remember(learned);
+                    return Ok(resp);
                 }
+                Err(e) if is_busy(&e) => {}
+                Err(e) => return Err(e.into()),
             }
         }
-        append_attempts(&tx, auth.org_id, &mut run, last_seq)?;
-        let learned = tenancy.learned();
-        let acked = last_fresh.unwrap_or(last_seq).max(last_seq);
-        tx.execute(
-            "UPDATE devices SET last_seq = ?2, last_seen_at = ?3 WHERE id = ?1",
-            params![auth.device_id, acked, chrono::Utc::now().to_rfc3339()],
-        )?;
-        tx.commit()?;
-        owners.remember(learned);
-        Ok(PushResponse { acked_seq: acked, applied, server_time_ms: now })
+        self.queue(auth, req.ops)
     }
 
     fn pull(&self, auth: &DeviceAuth, req: PullRequest) -> Result<PullResponse, ApiError> {
@@ -207,6 +234,8 @@ impl Backend for SqliteBackend {
             .query_map(params![auth.user_id, auth.org_id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         let applied_seq: i64 = tx.query_row("SELECT last_seq FROM devices WHERE id = ?1", [auth.device_id], |r| r.get(0))?;
+        // Queued pushes count as applied: they are acknowledged, and safe.
+        let applied_seq = self.inbox.queued_through(auth.device_id).map_err(ApiError::internal)?.unwrap_or(applied_seq).max(applied_seq);
         let watermark = changes::latest_seq(&tx, auth.org_id)?;
         let floor = changes::floor(&tx, auth.org_id)?;
         let mut pages = Vec::with_capacity(assigned.len());
@@ -233,6 +262,128 @@ impl Backend for SqliteBackend {
     fn health(&self) -> Result<(), ApiError> {
         self.reader().conn().query_row("SELECT 1", [], |_| Ok(()))?;
         Ok(())
+    }
+}
+
+/// How a batch's sequence numbers are held to the device's last applied one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sequencing {
+    /// As a device sends it: the next number, no gap, no reuse.
+    Strict,
+    /// From the inbox, checked when it was queued: applied through its
+    /// last number even if an operation of it was refused since.
+    Queued { through: i64 },
+}
+
+/// Applies a push's operations in `tx` and commits; returns the answer and
+/// the owners the push learned (for [`Owners::remember`] once committed).
+fn apply_push(
+    tx: rusqlite::Transaction<'_>,
+    auth: &DeviceAuth,
+    ops: Vec<Op>,
+    owners: &Mutex<Owners>,
+    sequencing: Sequencing,
+) -> Result<(PushResponse, Vec<((Table, Uuid), Uuid)>), ApiError> {
+        let last_seq: i64 = tx.query_row("SELECT last_seq FROM devices WHERE id = ?1", [auth.device_id], |r| r.get(0))?;
+        let mut fresh: Vec<Op> = Vec::with_capacity(ops.len());
+        for op in ops {
+            if op.seq > last_seq {
+                fresh.push(op);
+            } else if applied_by(&tx, op.op_id)? != Some(auth.device_id) {
+                // A number this device used before for another operation: its
+                // numbering went back (its data was restored from a backup, or
+                // lost its last commits). Skipping it as "seen" would lose it.
+                return Err(ApiError::new(
+                    409,
+                    "sequence_reused",
+                    format!("operation {} reuses a number this endpoint applied for another operation; number from {} on", op.seq, last_seq + 1),
+                )
+                .applied(last_seq));
+            }
+        }
+        if let Some(first) = fresh.first()
+            && first.seq != last_seq + 1
+            && sequencing == Sequencing::Strict
+        {
+            // Never skip silently: the device must resend from the gap (or,
+            // when the endpoint lost what it had acknowledged, line up with it).
+            return Err(ApiError::new(409, "sequence_gap", format!("expected operation {} next, got {}", last_seq + 1, first.seq)).applied(last_seq));
+        }
+        let now = hlc::now_ms();
+        let owners = owners.lock().unwrap_or_else(|e| e.into_inner());
+        let mut tenancy = Tenancy::new(&tx, auth, &owners);
+        let in_op = |seq: i64| move |e: ApiError| e.in_op(seq, last_seq);
+        // Attempts, most of any push, are moved out of the ops, checked one
+        // by one and written a run at a time; any other op writes the run
+        // first, so the ops still land in order.
+        let mut run: Vec<(i64, Attempt)> = Vec::new();
+        let mut applied = 0;
+        let last_fresh = fresh.last().map(|o| o.seq);
+        for Op { seq, op_id, body } in fresh {
+            // Applied before under another number (the device renumbered
+            // its outbox to line up with this endpoint): once is enough.
+            if !claim_op(&tx, auth.device_id, op_id, seq).map_err(in_op(seq))? {
+                continue;
+            }
+            applied += 1;
+            match body {
+                OpBody::Attempt { attempt } => run.push((seq, checked_attempt(&mut tenancy, auth, attempt).map_err(in_op(seq))?)),
+                other => {
+                    append_attempts(&tx, auth.org_id, &mut run, last_seq)?;
+                    apply(&tx, &mut tenancy, auth, &other, now).map_err(in_op(seq))?;
+                }
+            }
+        }
+        append_attempts(&tx, auth.org_id, &mut run, last_seq)?;
+        let learned = tenancy.learned();
+        drop(owners);
+        let acked = match sequencing {
+            Sequencing::Strict => last_fresh.unwrap_or(last_seq),
+            Sequencing::Queued { through } => through,
+        }
+        .max(last_seq);
+        tx.execute(
+            "UPDATE devices SET last_seq = ?2, last_seen_at = ?3 WHERE id = ?1",
+            params![auth.device_id, acked, chrono::Utc::now().to_rfc3339()],
+        )?;
+        tx.commit()?;
+        Ok((PushResponse { acked_seq: acked, applied, server_time_ms: now }, learned))
+}
+
+
+/// Applies one queued push, if the store's write lock is free. An
+/// operation refused now (its person is another organization's, or off the
+/// user's lists) is kept in `refused_ops` with the reason, and the rest of
+/// the push is applied: it was acknowledged, so nothing of it may vanish.
+fn drain_one(writer: &Mutex<Store>, owners: &Mutex<Owners>, queued: &QueuedPush) -> anyhow::Result<DrainStep> {
+    let mut store = writer.lock().unwrap_or_else(|e| e.into_inner());
+    let mut ops: Vec<Op> = serde_json::from_slice(&queued.ops_json)?;
+    loop {
+        let tx = match store.conn_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate) {
+            Ok(tx) => tx,
+            Err(e) if is_busy(&e) => return Ok(DrainStep::Busy),
+            Err(e) => return Err(e.into()),
+        };
+        let role: Option<String> = tx.query_row("SELECT role FROM users WHERE id = ?1", [queued.user_id], |r| r.get(0)).optional()?;
+        let auth = DeviceAuth { device_id: queued.device_id, org_id: queued.org_id, user_id: queued.user_id, role: role.unwrap_or_default() };
+        match apply_push(tx, &auth, ops.clone(), owners, Sequencing::Queued { through: queued.last_seq }) {
+            Ok((_, learned)) => {
+                owners.lock().unwrap_or_else(|e| e.into_inner()).remember(learned);
+                return Ok(DrainStep::Applied);
+            }
+            Err(e) if (400..500).contains(&e.status) && e.op_seq.is_some() => {
+                let seq = e.op_seq.expect("checked");
+                let Some(at) = ops.iter().position(|o| o.seq == seq) else { anyhow::bail!("queued push {}: {}", queued.id, e.message) };
+                let op = ops.remove(at);
+                store.conn().execute(
+                    "INSERT OR IGNORE INTO refused_ops(op_id, device_id, org_id, seq, body, refused_at, status, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![op.op_id, queued.device_id, queued.org_id, op.seq, serde_json::to_string(&op.body)?, chrono::Utc::now().to_rfc3339(), e.status, e.message],
+                )?;
+                tracing::warn!(device = %queued.device_id, seq, status = e.status, "a queued operation was refused; kept in refused_ops");
+            }
+            Err(e) if e.status == 500 => anyhow::bail!("queued push {}: the store failed", queued.id),
+            Err(e) => anyhow::bail!("queued push {}: {}", queued.id, e.message),
+        }
     }
 }
 

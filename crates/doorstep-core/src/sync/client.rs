@@ -708,6 +708,9 @@ impl HttpTransport {
         check_url(base)?;
         let mut builder = reqwest::blocking::Client::builder()
             .connect_timeout(Duration::from_secs(10))
+            // Below the endpoint's 15 s idle limit, so a request never goes
+            // out on a connection the endpoint is just closing.
+            .pool_idle_timeout(Duration::from_secs(10))
             .timeout(Duration::from_secs(120))
             .user_agent(concat!("doorstep/", env!("CARGO_PKG_VERSION")));
         if let Some(pem) = ca_cert {
@@ -757,7 +760,10 @@ impl HttpTransport {
         if status.as_u16() == 401 {
             return Err(SyncError::Unauthorized(err.message));
         }
-        if status.is_server_error() {
+        // 408 (a request cut off on a bad connection) and 429 (a busy
+        // endpoint) say "later", as a server error does; push and pull are
+        // safe to send again.
+        if status.is_server_error() || matches!(status.as_u16(), 408 | 429) {
             // The endpoint is there but struggling (or restarting): retry later.
             return Err(SyncError::Offline(format!("{status}: {}", err.message)));
         }
