@@ -1,7 +1,7 @@
 //! A large import into the store a running endpoint serves never makes a
-//! push wait more than a moment, and never fails one (issue 14, finding 9):
-//! the real `doorstep serve`, a real `doorstep import` in its own process,
-//! and a device pushing the whole time.
+//! push wait more than a moment, and never fails one, nor a pull (issue 14,
+//! finding 9): the real `doorstep serve`, a real `doorstep import` in its
+//! own process, and a device pushing and pulling the whole time.
 
 use doorstep_core::domain::{Attempt, ContactResult};
 use doorstep_core::sync::proto::{Op, OpBody, PushRequest, PushResponse};
@@ -18,10 +18,11 @@ const ROWS: u64 = 200_000;
 /// People in the store, and on the device's list, before it.
 const LIVE: u64 = 2000;
 /// A correctness bound, not a speed target (speed is `doorstep bench
-/// import-live`'s): a push that waits for the import's write lock waits
+/// import-live`'s): a request that waits for the import's write lock waits
 /// for SQLite's busy timeout, 10 s, and then fails. Nothing else in a push
-/// of a few attempts over loopback comes near 2 s, even on a slow machine.
-const SLOWEST_PUSH: Duration = Duration::from_secs(2);
+/// of a few attempts, or a pull of a 300-person list, over loopback comes
+/// near 2 s, even on a slow machine.
+const SLOWEST: Duration = Duration::from_secs(2);
 /// Pushes before the import starts and after it ends, so that the whole of
 /// it is covered.
 const MARGIN: Duration = Duration::from_millis(500);
@@ -79,6 +80,29 @@ fn push_until(url: &str, token: &str, people: &[Uuid], stop: &AtomicBool) -> (Ve
     (samples, acked)
 }
 
+/// Pulls the device's lists from the start every 200 ms until `stop`: a
+/// pull reads, but notes the device as seen, which is a write.
+fn pull_until(url: &str, token: &str, stop: &AtomicBool) -> Vec<Sample> {
+    let client = reqwest::blocking::Client::builder().timeout(Duration::from_secs(60)).build().unwrap();
+    let mut samples = Vec::new();
+    while !stop.load(Ordering::SeqCst) {
+        let sent = Instant::now();
+        let answer = client.post(format!("{url}/v1/pull")).bearer_auth(token).json(&serde_json::json!({ "scopes": {} })).send();
+        let took = sent.elapsed();
+        let failure = match answer {
+            Ok(resp) if resp.status().is_success() => {
+                let page: serde_json::Value = resp.json().expect("a pull answer");
+                (page["pages"].as_array().map_or(0, Vec::len) != 1).then(|| format!("expected one list's page: {page:.200}"))
+            }
+            Ok(resp) => Some(format!("{} {}", resp.status().as_u16(), resp.text().unwrap_or_default())),
+            Err(e) => Some(format!("no answer: {e}")),
+        };
+        samples.push(Sample { sent, took, failure });
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    samples
+}
+
 /// The values of one column of a generated voter file: tab-separated, a
 /// header, every field quoted, none holding a tab or a line break.
 fn column(file: &Path, name: &str) -> Vec<String> {
@@ -94,7 +118,7 @@ fn read_only(data: &Path) -> rusqlite::Connection {
 }
 
 #[test]
-fn pushes_neither_wait_for_nor_fail_on_a_large_import_into_the_live_store() {
+fn neither_pushes_nor_pulls_wait_for_or_fail_on_a_large_import_into_the_live_store() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("endpoint");
     // The live store: an organization, a canvasser with a list, and below
@@ -125,8 +149,12 @@ fn pushes_neither_wait_for_nor_fail_on_a_large_import_into_the_live_store() {
 
     let stop = Arc::new(AtomicBool::new(false));
     let pusher = {
-        let (url, stop, people) = (ep.url.clone(), stop.clone(), people.clone());
+        let (url, token, stop, people) = (ep.url.clone(), token.clone(), stop.clone(), people.clone());
         std::thread::spawn(move || push_until(&url, &token, &people, &stop))
+    };
+    let puller = {
+        let (url, stop) = (ep.url.clone(), stop.clone());
+        std::thread::spawn(move || pull_until(&url, &token, &stop))
     };
     std::thread::sleep(MARGIN);
     let import_started = Instant::now();
@@ -140,6 +168,7 @@ fn pushes_neither_wait_for_nor_fail_on_a_large_import_into_the_live_store() {
     std::thread::sleep(MARGIN);
     stop.store(true, Ordering::SeqCst);
     let (samples, acked) = pusher.join().unwrap();
+    let pulls = puller.join().unwrap();
     assert!(out.status.success(), "the import failed: {}", String::from_utf8_lossy(&out.stderr));
     let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(summary["rows"], ROWS, "{summary}");
@@ -157,11 +186,23 @@ fn pushes_neither_wait_for_nor_fail_on_a_large_import_into_the_live_store() {
         failed.iter().take(3).collect::<Vec<_>>()
     );
     assert!(
-        slowest <= SLOWEST_PUSH,
+        slowest <= SLOWEST,
         "a push took {slowest:?} during an import of {:?} ({} pushes, {during} while importing)",
         import_ended - import_started,
         samples.len()
     );
+
+    // Pulls neither: the field reads its lists during an import too.
+    let pull_failures: Vec<&str> = pulls.iter().filter_map(|s| s.failure.as_deref()).collect();
+    let slowest_pull = pulls.iter().map(|s| s.took).max().unwrap();
+    assert!(
+        pull_failures.is_empty(),
+        "{} of {} pulls failed during the import (slowest pull {slowest_pull:?}): {:?}",
+        pull_failures.len(),
+        pulls.len(),
+        pull_failures.iter().take(3).collect::<Vec<_>>()
+    );
+    assert!(slowest_pull <= SLOWEST, "a pull took {slowest_pull:?} during the import");
 
     // Every acknowledged attempt is on the endpoint exactly once; pushes
     // queued during the import may still be on their way into the store.
