@@ -56,6 +56,7 @@ impl From<doorstep_core::Error> for ApiError {
         match e {
             doorstep_core::Error::NotFound { what, key } => ApiError::not_found(what, key),
             doorstep_core::Error::Invalid(m) => ApiError::bad_request(m),
+            doorstep_core::Error::Sqlite(e) => e.into(),
             other => ApiError::internal(other),
         }
     }
@@ -63,7 +64,14 @@ impl From<doorstep_core::Error> for ApiError {
 
 impl From<rusqlite::Error> for ApiError {
     fn from(e: rusqlite::Error) -> Self {
-        ApiError::internal(e)
+        match &e {
+            // The store's write lock is held elsewhere (an import): a moment
+            // later the same request goes through. Devices retry a 503.
+            rusqlite::Error::SqliteFailure(f, _) if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                ApiError::new(503, "busy", "the endpoint's store is busy (an import is running); try again in a moment")
+            }
+            _ => ApiError::internal(e),
+        }
     }
 }
 

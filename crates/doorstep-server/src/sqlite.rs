@@ -91,6 +91,16 @@ impl SqliteBackend {
             })
             .collect::<doorstep_core::Result<_>>()?;
         writer.conn().busy_timeout(WRITE_LOCK_WAIT)?;
+        // A push is acknowledged only once it would survive a power loss:
+        // under NORMAL, WAL commits reach the disk at the next checkpoint,
+        // and a device deletes what the endpoint acknowledged. The cost is
+        // one fsync per push (measured in the README);
+        // DOORSTEP_ENDPOINT_SYNCHRONOUS=normal exists only to measure it.
+        let synchronous = match std::env::var("DOORSTEP_ENDPOINT_SYNCHRONOUS").as_deref() {
+            Ok("normal") => "NORMAL",
+            _ => "FULL",
+        };
+        writer.conn().execute_batch(&format!("PRAGMA synchronous = {synchronous}"))?;
         let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let inbox = Arc::new(Inbox::open(dir).map_err(|e| doorstep_core::Error::Invalid(format!("the push inbox: {e:#}")))?);
         let writer = Arc::new(Mutex::new(writer));
@@ -233,7 +243,8 @@ impl Backend for SqliteBackend {
             )?
             .query_map(params![auth.user_id, auth.org_id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let applied_seq: i64 = tx.query_row("SELECT last_seq FROM devices WHERE id = ?1", [auth.device_id], |r| r.get(0))?;
+        let (applied_seq, last_seen): (i64, Option<String>) =
+            tx.query_row("SELECT last_seq, last_seen_at FROM devices WHERE id = ?1", [auth.device_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         // Queued pushes count as applied: they are acknowledged, and safe.
         let applied_seq = self.inbox.queued_through(auth.device_id).map_err(ApiError::internal)?.unwrap_or(applied_seq).max(applied_seq);
         let watermark = changes::latest_seq(&tx, auth.org_id)?;
@@ -251,11 +262,24 @@ impl Backend for SqliteBackend {
         // A pull is use too: it keeps an active device's token alive. Once a
         // minute is plenty for a 120-day expiry, and spares the pages of a
         // long pull a write each.
+        // Asked of the read first: even an UPDATE that changes nothing
+        // takes the write lock, which an import may hold for minutes.
         let now = chrono::Utc::now();
-        self.writer().conn().execute(
-            "UPDATE devices SET last_seen_at = ?2 WHERE id = ?1 AND (last_seen_at IS NULL OR last_seen_at < ?3)",
-            params![auth.device_id, now.to_rfc3339(), (now - chrono::Duration::minutes(1)).to_rfc3339()],
-        )?;
+        let stale = last_seen
+            .and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
+            .is_none_or(|t| now - t.to_utc() > chrono::Duration::minutes(1));
+        if stale {
+            // Only bookkeeping: a busy store skips it, never the pull.
+            match self.writer().conn().execute(
+                "UPDATE devices SET last_seen_at = ?2 WHERE id = ?1",
+                params![auth.device_id, now.to_rfc3339()],
+            ) {
+                Err(e) if is_busy(&e) => tracing::debug!("store busy: last seen left for the next pull"),
+                done => {
+                    done?;
+                }
+            }
+        }
         Ok(PullResponse { server_time_ms: hlc::now_ms(), user: user.info(), assigned, pages, applied_seq: Some(applied_seq) })
     }
 
