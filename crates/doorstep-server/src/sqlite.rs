@@ -10,6 +10,7 @@ use doorstep_core::address::household_key;
 use doorstep_core::domain::Attempt;
 use doorstep_core::records;
 use doorstep_core::store::{Side, Store};
+use doorstep_core::sync::applied;
 use doorstep_core::sync::changes::{self, Entity};
 use doorstep_core::sync::hlc::{self, Hlc};
 use doorstep_core::sync::proto::*;
@@ -130,7 +131,7 @@ impl SqliteBackend {
         for op in ops {
             if op.seq > last_seq {
                 fresh.push(op);
-            } else if op.seq <= applied && applied_by(self.reader().conn(), op.op_id)? != Some(auth.device_id) {
+            } else if op.seq <= applied && applied::applied_by(self.reader().conn(), op.op_id)? != Some(auth.device_id) {
                 return Err(ApiError::new(
                     409,
                     "sequence_reused",
@@ -313,7 +314,7 @@ fn apply_push(
         for op in ops {
             if op.seq > last_seq {
                 fresh.push(op);
-            } else if applied_by(&tx, op.op_id)? != Some(auth.device_id) {
+            } else if applied::applied_by(&tx, op.op_id)? != Some(auth.device_id) {
                 // A number this device used before for another operation: its
                 // numbering went back (its data was restored from a backup, or
                 // lost its last commits). Skipping it as "seen" would lose it.
@@ -341,15 +342,16 @@ fn apply_push(
         // by one and written a run at a time; any other op writes the run
         // first, so the ops still land in order.
         let mut run: Vec<(i64, Attempt)> = Vec::new();
-        let mut applied = 0;
         let last_fresh = fresh.last().map(|o| o.seq);
-        for Op { seq, op_id, body } in fresh {
-            // Applied before under another number (the device renumbered
-            // its outbox to line up with this endpoint): once is enough.
-            if !claim_op(&tx, auth.device_id, op_id, seq).map_err(in_op(seq))? {
+        // Applied before under another number (the device renumbered its
+        // outbox to line up with this endpoint): once is enough.
+        let ids: Vec<(Uuid, i64)> = fresh.iter().map(|o| (o.op_id, o.seq)).collect();
+        let new = applied::claim(&tx, auth.device_id, &ids)?;
+        let applied = new.iter().filter(|n| **n).count();
+        for (Op { seq, body, .. }, new) in fresh.into_iter().zip(new) {
+            if !new {
                 continue;
             }
-            applied += 1;
             match body {
                 OpBody::Attempt { attempt } => run.push((seq, checked_attempt(&mut tenancy, auth, attempt).map_err(in_op(seq))?)),
                 other => {
@@ -763,26 +765,6 @@ fn apply(tx: &Connection, tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, body: &O
         }
     }
     Ok(())
-}
-
-/// The device that sent the operation with this id, if it was applied.
-fn applied_by(conn: &Connection, op_id: Uuid) -> Result<Option<Uuid>, ApiError> {
-    Ok(conn.prepare_cached("SELECT device_id FROM applied_ops WHERE op_id = ?1")?.query_row([op_id], |r| r.get(0)).optional()?)
-}
-
-/// Notes an operation as applied; false when this device's operation of
-/// that id was applied already (sent again under another number). Another
-/// device's id is refused: ids are made at random, so only a forged op
-/// repeats one.
-fn claim_op(conn: &Connection, device: Uuid, op_id: Uuid, seq: i64) -> Result<bool, ApiError> {
-    let n = conn.prepare_cached("INSERT OR IGNORE INTO applied_ops(op_id, device_id, seq) VALUES (?1, ?2, ?3)")?.execute(params![op_id, device, seq])?;
-    if n == 1 {
-        return Ok(true);
-    }
-    match applied_by(conn, op_id)? {
-        Some(d) if d == device => Ok(false),
-        _ => Err(ApiError::bad_request(format!("op_id {op_id} belongs to another device's operation"))),
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

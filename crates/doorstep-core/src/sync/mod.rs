@@ -1,5 +1,6 @@
 //! Offline-first sync: the wire protocol, the clocks that order edits, the
 //! change log, and the device's client.
+pub mod applied;
 pub mod changes;
 pub mod client;
 pub mod hlc;
