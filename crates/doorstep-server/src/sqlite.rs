@@ -459,10 +459,12 @@ enum Table {
     Scripts,
 }
 
-/// What a canvasser's or phone banker's device may write to: the people and
-/// doors on the lists assigned to its user, or taken from them within
-/// [`ENDED_ASSIGNMENT_GRACE`], and the people and doors its user added.
-/// Loaded once per push: a canvasser's lists are a shift's doors.
+/// What a canvasser's or phone banker's device has been found to reach in
+/// this push: the people and doors on the lists assigned to its user, or
+/// taken from them within [`ENDED_ASSIGNMENT_GRACE`], and the people and
+/// doors its user added. Each is looked up once, when the push first names
+/// it: an end-of-shift storm is hundreds of small pushes, and loading each
+/// device's whole list for each would cost more than the push.
 #[derive(Default)]
 struct Reach {
     lists: HashSet<Uuid>,
@@ -474,31 +476,25 @@ struct Reach {
 /// of a shift reach the endpoint when the phone next has signal.
 const ENDED_ASSIGNMENT_GRACE: chrono::Duration = chrono::Duration::days(7);
 
+/// The lists a user reaches, as SQL over `?2` (the user) and `?3` (the
+/// oldest ended assignment that still counts).
+const REACHED_LISTS: &str = "SELECT list_id FROM list_assignments WHERE user_id = ?2
+     UNION SELECT list_id FROM list_assignments_ended WHERE user_id = ?2 AND ended_at > ?3";
+
 impl Reach {
     fn load(conn: &Connection, user: Uuid) -> Result<Reach, ApiError> {
-        let since = (chrono::Utc::now() - ENDED_ASSIGNMENT_GRACE).to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+        let since = grace_start();
         let lists: HashSet<Uuid> = conn
-            .prepare_cached(
-                "SELECT list_id FROM list_assignments WHERE user_id = ?1
-                 UNION SELECT list_id FROM list_assignments_ended WHERE user_id = ?1 AND ended_at > ?2",
-            )?
-            .query_map(params![user, since], |r| r.get(0))?
+            .prepare_cached(REACHED_LISTS)?
+            // (?1, the person or door the other queries ask about, unused here.)
+            .query_map(params![Option::<Uuid>::None, user, since], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut reach = Reach { lists, ..Default::default() };
-        let mut members = conn.prepare_cached(
-            "SELECT lp.person_id, p.household_id FROM list_people lp JOIN people p ON p.id = lp.person_id WHERE lp.list_id = ?1",
-        )?;
-        for list in &reach.lists {
-            let mut rows = members.query([list])?;
-            while let Some(r) = rows.next()? {
-                reach.people.insert(r.get(0)?);
-                if let Some(h) = r.get::<_, Option<Uuid>>(1)? {
-                    reach.households.insert(h);
-                }
-            }
-        }
-        Ok(reach)
+        Ok(Reach { lists, ..Default::default() })
     }
+}
+
+fn grace_start() -> String {
+    (chrono::Utc::now() - ENDED_ASSIGNMENT_GRACE).to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
 
 impl<'c> Tenancy<'c> {
@@ -531,26 +527,32 @@ impl<'c> Tenancy<'c> {
         if held.contains(&id) {
             return Ok(());
         }
-        let since = (chrono::Utc::now() - ENDED_ASSIGNMENT_GRACE).to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+        let since = grace_start();
         let reached = match table {
-            // Someone this user added; someone deleted since (a tombstone
-            // holds nothing to protect, and their attempts are kept); or
-            // someone taken off one of this user's lists lately, after the
+            // On one of the user's lists; added by the user; deleted since
+            // (a tombstone holds nothing to protect, and their attempts are
+            // kept); or taken off one of the user's lists lately, after the
             // knock that is on its way.
             Table::People => conn
-                .prepare_cached(
-                    "SELECT p.added_by IS ?2 OR p.deleted_at IS NOT NULL OR EXISTS (
-                       SELECT 1 FROM changes c WHERE c.entity_id = p.id AND c.entity = 'member' AND c.at > ?3
-                         AND c.list_id IN (SELECT list_id FROM list_assignments WHERE user_id = ?2
-                                           UNION SELECT list_id FROM list_assignments_ended WHERE user_id = ?2))
-                     FROM people p WHERE p.id = ?1",
-                )?
+                .prepare_cached(&format!(
+                    "SELECT EXISTS (SELECT 1 FROM list_people WHERE person_id = p.id AND list_id IN ({REACHED_LISTS}))
+                       OR p.added_by IS ?2 OR p.deleted_at IS NOT NULL
+                       OR EXISTS (SELECT 1 FROM changes c WHERE c.entity_id = p.id AND c.entity = 'member' AND c.at > ?3
+                                    AND c.list_id IN ({REACHED_LISTS}))
+                     FROM people p WHERE p.id = ?1"
+                ))?
                 .query_row(params![id, user, since], |r| r.get(0))
                 .optional()?
                 .unwrap_or(false),
+            // A door someone on the user's lists lives at, or one the user added.
             Table::Households => conn
-                .prepare_cached("SELECT added_by IS ?2 FROM households WHERE id = ?1")?
-                .query_row(params![id, user], |r| r.get(0))
+                .prepare_cached(&format!(
+                    "SELECT EXISTS (SELECT 1 FROM people p JOIN list_people lp ON lp.person_id = p.id
+                                    WHERE p.household_id = h.id AND lp.list_id IN ({REACHED_LISTS}))
+                       OR h.added_by IS ?2
+                     FROM households h WHERE h.id = ?1"
+                ))?
+                .query_row(params![id, user, since], |r| r.get(0))
                 .optional()?
                 .unwrap_or(false),
             _ => false,
