@@ -174,54 +174,13 @@ pub fn import_file(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportSummary> {
     let started = std::time::Instant::now();
-    let file_name = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let total_bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let mut reader = BufReader::with_capacity(1 << 20, file);
-
-    // A UTF-8 byte-order mark is dropped; the header line picks the delimiter.
-    let buf = reader.fill_buf().map_err(|e| Error::io(path, e))?;
-    if buf.is_empty() {
-        return Err(ImportError::whole_file(&file_name, 1, "the file is empty".into()));
-    }
-    let bom = if buf.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
-    let header_end = buf[bom..].iter().position(|b| *b == b'\n').unwrap_or(buf.len() - bom);
-    let header_line = buf[bom..bom + header_end].to_vec();
-    reader.consume(bom);
-
-    let delimiter = match opts.mapping.as_ref().and_then(|m| m.delimiter.as_deref()) {
-        Some("\\t") | Some("tab") => b'\t',
-        Some(d) if d.len() == 1 => d.as_bytes()[0],
-        Some(d) => return Err(Error::Invalid(format!("mapping: delimiter {d:?} must be one character"))),
-        None => layout::sniff_delimiter(&header_line),
-    };
-    let mut csv_reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(reader);
-    let headers: Vec<String> = csv_reader
-        .byte_headers()
-        .map_err(|e| ImportError::whole_file(&file_name, 1, format!("cannot read the header: {e}")))?
-        .iter()
-        .map(|h| row::decode(h).trim().to_owned())
-        .collect();
-
-    let kind = opts.layout.unwrap_or_else(|| {
-        if headers.iter().any(|h| h == "ncid") && headers.iter().any(|h| h == "res_street_address") {
-            LayoutKind::Ncvoter
-        } else {
-            LayoutKind::Csv
-        }
-    });
-    let map: ColumnMap = layout::map_columns(kind, opts.mapping.as_ref(), &headers)
-        .map_err(|m| ImportError::whole_file(&file_name, 1, m.0))?;
-    let layout_name = if opts.mapping.is_some() { "mapping" } else { kind.name() };
+    let source = Source::open(path, opts)?;
+    let file_name = source.file_name.clone();
+    let layout_name = source.layout_name;
 
     let conn = store.conn_mut();
     let empty_store: bool = conn.query_row(EMPTY_STORE, [], |r| r.get(0))?;
     let settings = BulkSettings::apply(conn, empty_store)?;
-    let source = Source { file_name: &file_name, path, csv_reader, headers, map, total_bytes };
     let written = write_file(conn, org, source, opts, empty_store, progress);
     let restored = settings.restore(conn);
     let (counts, rejects) = written?;
@@ -246,12 +205,64 @@ pub fn import_file(
 
 /// An opened voter file whose header has been read.
 struct Source<'a> {
-    file_name: &'a str,
+    file_name: String,
     path: &'a Path,
     csv_reader: csv::Reader<BufReader<std::fs::File>>,
     headers: Vec<String>,
     map: ColumnMap,
+    layout_name: &'static str,
     total_bytes: u64,
+}
+
+impl<'a> Source<'a> {
+    /// Opens `path` and reads its header into a column map: what an import
+    /// and a preview both start from, so the preview shows what an import does.
+    fn open(path: &'a Path, opts: &ImportOptions) -> Result<Source<'a>> {
+        let file_name = path.display().to_string();
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let total_bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
+        let mut reader = BufReader::with_capacity(1 << 20, file);
+
+        // A UTF-8 byte-order mark is dropped; the header line picks the delimiter.
+        let buf = reader.fill_buf().map_err(|e| Error::io(path, e))?;
+        if buf.is_empty() {
+            return Err(ImportError::whole_file(&file_name, 1, "the file is empty".into()));
+        }
+        let bom = if buf.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
+        let header_end = buf[bom..].iter().position(|b| *b == b'\n').unwrap_or(buf.len() - bom);
+        let header_line = buf[bom..bom + header_end].to_vec();
+        reader.consume(bom);
+
+        let delimiter = match opts.mapping.as_ref().and_then(|m| m.delimiter.as_deref()) {
+            Some("\\t") | Some("tab") => b'\t',
+            Some(d) if d.len() == 1 => d.as_bytes()[0],
+            Some(d) => return Err(Error::Invalid(format!("mapping: delimiter {d:?} must be one character"))),
+            None => layout::sniff_delimiter(&header_line),
+        };
+        let mut csv_reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .has_headers(true)
+            .from_reader(reader);
+        let headers: Vec<String> = csv_reader
+            .byte_headers()
+            .map_err(|e| ImportError::whole_file(&file_name, 1, format!("cannot read the header: {e}")))?
+            .iter()
+            .map(|h| row::decode(h).trim().to_owned())
+            .collect();
+
+        let kind = opts.layout.unwrap_or_else(|| {
+            if headers.iter().any(|h| h == "ncid") && headers.iter().any(|h| h == "res_street_address") {
+                LayoutKind::Ncvoter
+            } else {
+                LayoutKind::Csv
+            }
+        });
+        let map: ColumnMap = layout::map_columns(kind, opts.mapping.as_ref(), &headers)
+            .map_err(|m| ImportError::whole_file(&file_name, 1, m.0))?;
+        let layout_name = if opts.mapping.is_some() { "mapping" } else { kind.name() };
+        Ok(Source { file_name, path, csv_reader, headers, map, layout_name, total_bytes })
+    }
 }
 
 /// Connection settings for the length of one import, put back afterwards
@@ -344,7 +355,8 @@ fn write_file(
     empty_store: bool,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Counts, Option<String>)> {
-    let Source { file_name, path, csv_reader, headers, map, total_bytes } = source;
+    let Source { file_name, path, csv_reader, headers, map, total_bytes, .. } = source;
+    let file_name = file_name.as_str();
     let max_errors = opts.max_errors.unwrap_or(DEFAULT_MAX_ERRORS);
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     // Asked again now that nobody else can write: another process may have
