@@ -219,9 +219,11 @@ pub fn address_terms(house_number: &str, street: &str, unit: &str, city: &str, z
 
 /// A phone number reduced to its national digits: "(415) 555-0134",
 /// "+1 415.555.0134" and "4155550134" all give "4155550134". Anything with
-/// fewer than seven digits is not a phone number and gives "".
+/// fewer than seven digits is not a phone number and gives "". An extension
+/// is not part of the number one dials or searches for, so it is left out.
 pub fn phone_digits(text: &str) -> String {
-    let mut digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
+    let (number, _) = split_phone_extension(text);
+    let mut digits: String = number.chars().filter(|c| c.is_ascii_digit()).collect();
     if digits.len() == 11 && digits.starts_with('1') {
         digits.remove(0);
     }
@@ -229,6 +231,34 @@ pub fn phone_digits(text: &str) -> String {
         digits.clear();
     }
     digits
+}
+
+/// How voter files and people write an extension after a number: RFC 3966's
+/// ";ext=23" (the form an import stores), "ext. 23", "extension 23",
+/// "x23" and "#23". Longest first, so "ext" is not read as "x".
+const EXTENSION_MARKS: &[&str] = &["extension", "ext", "x", "#"];
+
+/// Splits a trailing extension (1 to 6 digits after one of
+/// [`EXTENSION_MARKS`]) off a phone number: "919-555-0100 x23" gives
+/// ("919-555-0100", Some("23")). Text with no extension comes back whole.
+pub fn split_phone_extension(text: &str) -> (&str, Option<&str>) {
+    let text = text.trim_end();
+    let digits_start = text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let ext = &text[digits_start..];
+    if ext.is_empty() || ext.len() > 6 {
+        return (text, None);
+    }
+    let before = text[..digits_start].trim_end_matches([' ', ':', '.', '=']);
+    for mark in EXTENSION_MARKS {
+        let Some(start) = before.len().checked_sub(mark.len()) else { continue };
+        if before.is_char_boundary(start) && before[start..].eq_ignore_ascii_case(mark) {
+            let number = before[..start].trim_end_matches([' ', ';', ',']);
+            if number.bytes().any(|b| b.is_ascii_digit()) {
+                return (number, Some(ext));
+            }
+        }
+    }
+    (text, None)
 }
 
 /// Quotes one term for an FTS5 MATCH expression.
@@ -327,6 +357,19 @@ mod tests {
             assert_eq!(phone_digits(s), "4155550134", "{s}");
         }
         assert_eq!(phone_digits("555"), "");
+    }
+
+    #[test]
+    fn phone_extensions_are_not_part_of_the_number() {
+        for s in ["919-555-0100 x23", "919-555-0100x23", "(919) 555-0100 ext. 23", "919.555.0100 EXT 23",
+            "919 555 0100 extension 23", "919-555-0100 #23", "+19195550100;ext=23", "919-555-0100, ext: 23"]
+        {
+            assert_eq!(split_phone_extension(s).1, Some("23"), "{s}");
+            assert_eq!(phone_digits(s), "9195550100", "{s}");
+        }
+        for s in ["919-555-0100", "919 555 0100", "#23", "ext 23", "9195550100 x"] {
+            assert_eq!(split_phone_extension(s).1, None, "{s}");
+        }
     }
 
     #[test]
