@@ -8,7 +8,8 @@
 #   (ru: one/few/many/other, ar: zero/one/two/few/many/other; zh, ja, ko, vi,
 #   km, th need only *[other]).
 # - { $reason } is an error message from the core, shown as-is.
-# - Names: "person-name" decides the order of given and family name.
+# - Names: no message orders a name. A name keeps its own culture's order
+#   whatever the UI language (ui/src/lib/names.ts); leave { $name } as it is.
 # - Result labels are short: they sit on large buttons, two per row on a phone.
 #
 # Persian notes: plural categories are one/other (CLDR "one" also covers 0,
@@ -20,9 +21,6 @@
 ## Shared words, used on several screens
 
 loading = در حال بارگذاری…
-# The name of a person from the voter file; reorder for your language
-# (e.g. zh, ko, vi, ja put the family name first).
-person-name = { $given } { $family }
 # A language that has not been recorded for a person.
 language-unknown = نامشخص
 

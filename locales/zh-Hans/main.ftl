@@ -8,16 +8,14 @@
 #   (ru: one/few/many/other, ar: zero/one/two/few/many/other; zh, ja, ko, vi,
 #   km, th need only *[other]).
 # - { $reason } is an error message from the core, shown as-is.
-# - Names: "person-name" decides the order of given and family name.
+# - Names: no message orders a name. A name keeps its own culture's order
+#   whatever the UI language (ui/src/lib/names.ts); leave { $name } as it is.
 # - Result labels are short: they sit on large buttons, two per row on a phone.
 
 
 ## Shared words, used on several screens
 
 loading = 正在加载…
-# The name of a person from the voter file; reorder for your language
-# (zh-Hans: family name first; a space, since voter-file names are often romanized).
-person-name = { $family } { $given }
 # A language that has not been recorded for a person.
 language-unknown = 未知
 

@@ -2,7 +2,9 @@
 
 export type Settings = { 
 /**
- * The UI's language (BCP-47); the script follows the voter instead.
+ * The UI's language (BCP-47) as the canvasser chose it; empty until
+ * they choose, when the UI follows the phone's language. The script
+ * follows the voter instead.
  */
 ui_language: string, 
 /**

@@ -24,11 +24,18 @@ const ALIASES: Record<string, string> = {
   in: "id",
 };
 
-/** A tag with the field's aliases applied; "" stays "". */
+/**
+ * A tag with the field's aliases applied; "" stays "". A language alias
+ * keeps the tag's region, since phones say "fil-PH" or "iw-IL".
+ */
 export function canonicalTag(tag: string): string {
   const t = tag.trim().replace(/_/g, "-");
   if (!t) return "";
-  return ALIASES[t.toLowerCase()] ?? t;
+  const whole = ALIASES[t.toLowerCase()];
+  if (whole) return whole;
+  const dash = t.indexOf("-");
+  const lang = dash > 0 ? ALIASES[t.slice(0, dash).toLowerCase()] : undefined;
+  return lang ? lang + t.slice(dash) : t;
 }
 
 function primary(tag: string): string {

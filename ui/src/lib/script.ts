@@ -1,6 +1,7 @@
 // Script bodies are organizer-written plain text (not Fluent): paragraphs
 // separated by blank lines, with a few {variables} filled in at the door.
 import { pickText } from "../i18n/match";
+import { displayName, isolate, type NameFields } from "./names";
 
 export interface ScriptVars {
   given_name?: string;
@@ -10,11 +11,16 @@ export interface ScriptVars {
   org_name?: string;
 }
 
-/** Fills `{given_name}`, `{family_name}`, `{full_name}`, `{canvasser_name}`, `{org_name}`; unknown or empty ones stay visible. */
+/**
+ * Fills `{given_name}`, `{family_name}`, `{full_name}`, `{canvasser_name}`,
+ * `{org_name}`; unknown or empty ones stay visible. Each value is isolated
+ * for bidi, as Fluent isolates its variables: a Latin name in a Persian
+ * script, or a Persian one in an English script, keeps the sentence intact.
+ */
 export function fillVariables(body: string, vars: ScriptVars): string {
   return body.replace(/\{\s*([a-z_]+)\s*\}/g, (whole, name: string) => {
     const v = (vars as Record<string, string | undefined>)[name];
-    return v && v.trim() !== "" ? v : whole;
+    return v && v.trim() !== "" ? isolate(v) : whole;
   });
 }
 
@@ -61,16 +67,14 @@ export function label(translations: Record<string, string>, voterLanguage: strin
   return pickText(translations, [voterLanguage, uiLanguage]);
 }
 
-// Languages that put the family name first when a name is said in full.
-const FAMILY_FIRST = new Set(["zh", "ja", "ko", "vi", "km", "hu"]);
-
 /**
  * The variables a script can use, for one person heard in `tag`. A name in
  * the person's own script is used when the script is in their language;
- * otherwise the voter-file spelling, in the order that language says names.
+ * otherwise the voter-file spelling, in the order of the person's own name
+ * culture (as everywhere a name is shown), not of the script's language.
  */
 export function scriptVars(
-  person: { given_name: string; family_name: string; native_name: string; preferred_language: string } | null,
+  person: (NameFields & { native_name: string; preferred_language: string }) | null,
   tag: string,
   canvasserName: string | null | undefined,
   orgName?: string | null,
@@ -78,11 +82,9 @@ export function scriptVars(
   const vars: ScriptVars = { canvasser_name: canvasserName ?? undefined, org_name: orgName ?? undefined };
   if (!person) return vars;
   const lang = tag.split("-")[0].toLowerCase();
-  const familyFirst = FAMILY_FIRST.has(lang);
-  const parts = familyFirst ? [person.family_name, person.given_name] : [person.given_name, person.family_name];
   const samePersonLanguage = person.preferred_language !== "" && person.preferred_language.split("-")[0].toLowerCase() === lang;
   vars.given_name = person.given_name;
   vars.family_name = person.family_name;
-  vars.full_name = samePersonLanguage && person.native_name ? person.native_name : parts.filter((p) => p.trim() !== "").join(" ");
+  vars.full_name = samePersonLanguage && person.native_name ? person.native_name : displayName(person);
   return vars;
 }

@@ -5,7 +5,8 @@ import type { Settings } from "../api";
 import { i18n } from "../i18n/i18n.svelte";
 
 class SettingsState {
-  ui_language = $state("en");
+  // Empty until the canvasser picks a language: the UI follows the phone.
+  ui_language = $state("");
   side_by_side = $state(true);
 
   apply(s: Settings): void {

@@ -197,7 +197,9 @@ pub struct NewPerson {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, TS)]
 #[ts(export)]
 pub struct Settings {
-    /// The UI's language (BCP-47); the script follows the voter instead.
+    /// The UI's language (BCP-47) as the canvasser chose it; empty until
+    /// they choose, when the UI follows the phone's language. The script
+    /// follows the voter instead.
     pub ui_language: String,
     /// Show the canvasser's language beneath the voter's in scripts.
     pub side_by_side: bool,
@@ -205,7 +207,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { ui_language: "en".into(), side_by_side: true }
+        Settings { ui_language: String::new(), side_by_side: true }
     }
 }
 

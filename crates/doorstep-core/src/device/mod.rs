@@ -588,7 +588,8 @@ impl Device {
     }
 
     pub fn set_settings(&self, settings: Settings) -> ApiResult<Settings> {
-        let tag = crate::lang::normalize(&settings.ui_language).map_err(invalid)?.unwrap_or_else(|| "en".into());
+        // No language (empty) stays none: the UI keeps following the phone.
+        let tag = crate::lang::normalize(&settings.ui_language).map_err(invalid)?.unwrap_or_default();
         let settings = Settings { ui_language: tag, ..settings };
         client::state_set(self.store().conn(), "settings", &serde_json::to_string(&settings).expect("serializable"))?;
         Ok(settings)
