@@ -519,43 +519,49 @@ impl<'c> Tenancy<'c> {
         let (user, conn) = (self.user, self.conn);
         let reach = self.reach()?;
         let held = match table {
-            Table::People => &mut reach.people,
-            Table::Households => &mut reach.households,
-            Table::Lists => &mut reach.lists,
+            Table::People => &reach.people,
+            Table::Households => &reach.households,
+            Table::Lists => &reach.lists,
             Table::Efforts | Table::Scripts => return Ok(()),
         };
         if held.contains(&id) {
             return Ok(());
         }
-        let since = grace_start();
-        let reached = match table {
-            // On one of the user's lists; added by the user; deleted since
-            // (a tombstone holds nothing to protect, and their attempts are
-            // kept); or taken off one of the user's lists lately, after the
-            // knock that is on its way.
-            Table::People => conn
-                .prepare_cached(&format!(
-                    "SELECT EXISTS (SELECT 1 FROM list_people WHERE person_id = p.id AND list_id IN ({REACHED_LISTS}))
-                       OR p.added_by IS ?2 OR p.deleted_at IS NOT NULL
-                       OR EXISTS (SELECT 1 FROM changes c WHERE c.entity_id = p.id AND c.entity = 'member' AND c.at > ?3
-                                    AND c.list_id IN ({REACHED_LISTS}))
-                     FROM people p WHERE p.id = ?1"
-                ))?
-                .query_row(params![id, user, since], |r| r.get(0))
-                .optional()?
-                .unwrap_or(false),
-            // A door someone on the user's lists lives at, or one the user added.
-            Table::Households => conn
-                .prepare_cached(&format!(
-                    "SELECT EXISTS (SELECT 1 FROM people p JOIN list_people lp ON lp.person_id = p.id
-                                    WHERE p.household_id = h.id AND lp.list_id IN ({REACHED_LISTS}))
-                       OR h.added_by IS ?2
-                     FROM households h WHERE h.id = ?1"
-                ))?
-                .query_row(params![id, user, since], |r| r.get(0))
-                .optional()?
-                .unwrap_or(false),
-            _ => false,
+        if table == Table::Lists {
+            return Err(ApiError::forbidden(format!("list {id} is not assigned to you")));
+        }
+        // Most are on one of the user's lists: one indexed lookup of the
+        // lists they are on, checked against the lists loaded once.
+        let sql = match table {
+            Table::People => "SELECT list_id FROM list_people WHERE person_id = ?1",
+            _ => "SELECT lp.list_id FROM people p JOIN list_people lp ON lp.person_id = p.id WHERE p.household_id = ?1",
+        };
+        let on_lists: Vec<Uuid> = conn.prepare_cached(sql)?.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let reached = on_lists.iter().any(|l| reach.lists.contains(l))
+            || match table {
+                // Added by the user; deleted since (a tombstone holds nothing
+                // to protect, and their attempts are kept); or taken off one
+                // of the user's lists lately, after the knock on its way.
+                Table::People => conn
+                    .prepare_cached(&format!(
+                        "SELECT p.added_by IS ?2 OR p.deleted_at IS NOT NULL
+                           OR EXISTS (SELECT 1 FROM changes c WHERE c.entity_id = p.id AND c.entity = 'member' AND c.at > ?3
+                                        AND c.list_id IN ({REACHED_LISTS}))
+                         FROM people p WHERE p.id = ?1"
+                    ))?
+                    .query_row(params![id, user, grace_start()], |r| r.get(0))
+                    .optional()?
+                    .unwrap_or(false),
+                Table::Households => conn
+                    .prepare_cached("SELECT added_by IS ?2 FROM households WHERE id = ?1")?
+                    .query_row(params![id, user], |r| r.get(0))
+                    .optional()?
+                    .unwrap_or(false),
+                _ => false,
+            };
+        let held = match table {
+            Table::People => &mut reach.people,
+            _ => &mut reach.households,
         };
         if reached {
             held.insert(id);
