@@ -1,7 +1,9 @@
-//! Which column holds which field: the built-in layouts (ncvoter, generic
-//! CSV with headers matched automatically) and explicit TOML mappings.
+//! Which column holds which field: the states' layouts (`states`), the
+//! header vocabulary for any other file, and explicit TOML mappings, by
+//! header or by position. Worked out once per file, never per row.
 
-use serde::Deserialize;
+use super::states::{self, Col, STATES, StateLayout};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -95,19 +97,38 @@ impl fmt::Display for Field {
     }
 }
 
+impl serde::Serialize for Field {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+/// Which layout a file is read in: a state's, or the generic vocabulary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LayoutKind {
+    /// North Carolina's ncvoter, the layout `states::NC` describes.
     Ncvoter,
+    /// Headers matched against the vocabulary, whatever their order.
     Csv,
+    State(&'static StateLayout),
 }
+
+impl PartialEq for StateLayout {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+    }
+}
+impl Eq for StateLayout {}
 
 impl std::str::FromStr for LayoutKind {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        match s {
-            "ncvoter" => Ok(LayoutKind::Ncvoter),
+        match s.to_ascii_lowercase().as_str() {
+            "ncvoter" | "nc" => Ok(LayoutKind::Ncvoter),
             "csv" => Ok(LayoutKind::Csv),
-            other => Err(format!("unknown layout {other:?}; expected ncvoter or csv")),
+            other => StateLayout::by_code(other).map(LayoutKind::State).ok_or_else(|| {
+                format!("unknown layout {s:?}; expected csv or one of: {}", LayoutKind::names().join(", "))
+            }),
         }
     }
 }
@@ -115,20 +136,40 @@ impl std::str::FromStr for LayoutKind {
 impl LayoutKind {
     pub fn name(self) -> &'static str {
         match self {
-            LayoutKind::Ncvoter => "ncvoter",
             LayoutKind::Csv => "csv",
+            other => other.state().map_or("csv", |s| s.code),
         }
+    }
+
+    pub fn state(self) -> Option<&'static StateLayout> {
+        match self {
+            LayoutKind::Ncvoter => Some(&states::NC),
+            LayoutKind::Csv => None,
+            LayoutKind::State(s) => Some(s),
+        }
+    }
+
+    /// Every name `--layout` takes.
+    pub fn names() -> Vec<&'static str> {
+        let mut names = vec!["csv"];
+        for s in STATES {
+            names.push(s.code);
+            names.extend(s.aliases);
+        }
+        names
     }
 }
 
-/// An explicit mapping file:
+/// An explicit mapping file. Columns are named by header, or by position
+/// (1 for the first column) in files without a header row:
 ///
 /// ```toml
-/// delimiter = ";"            # optional; guessed from the header otherwise
+/// delimiter = ";"            # optional; guessed from the first line otherwise
+/// header = false             # optional; false when every column is a position
 /// [columns]
-/// given_name = "FNAME"
-/// family_name = "LNAME"
-/// street_line = "ADDR1"
+/// given_name = "FNAME"       # by header
+/// family_name = 3            # by position
+/// street_line = { position = 7 }
 /// phone = ["HOME_PH", "CELL_PH"]
 /// [external_ids]
 /// county_voter_id = "VOTER_NO"
@@ -137,17 +178,54 @@ impl LayoutKind {
 #[serde(deny_unknown_fields)]
 pub struct Mapping {
     pub delimiter: Option<String>,
+    pub header: Option<bool>,
     #[serde(default)]
     pub columns: BTreeMap<String, OneOrMany>,
     #[serde(default)]
-    pub external_ids: BTreeMap<String, String>,
+    pub external_ids: BTreeMap<String, ColumnRef>,
+}
+
+/// One column of a mapping: its header, or its position (1-based).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum ColumnRef {
+    Header(String),
+    Position(usize),
+    Table { position: usize },
+}
+
+impl ColumnRef {
+    fn position(&self) -> Option<usize> {
+        match self {
+            ColumnRef::Header(_) => None,
+            ColumnRef::Position(p) | ColumnRef::Table { position: p } => Some(*p),
+        }
+    }
+}
+
+impl fmt::Display for ColumnRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ColumnRef::Header(h) => write!(f, "{h:?}"),
+            ColumnRef::Position(p) | ColumnRef::Table { position: p } => write!(f, "position {p}"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 pub enum OneOrMany {
-    One(String),
-    Many(Vec<String>),
+    One(ColumnRef),
+    Many(Vec<ColumnRef>),
+}
+
+impl OneOrMany {
+    fn refs(&self) -> &[ColumnRef] {
+        match self {
+            OneOrMany::One(c) => std::slice::from_ref(c),
+            OneOrMany::Many(cs) => cs,
+        }
+    }
 }
 
 impl Mapping {
@@ -162,7 +240,27 @@ impl Mapping {
                 Field::ALL.iter().map(|(_, n)| *n).collect::<Vec<_>>().join(", ")
             ));
         }
+        let zero: Vec<&str> = mapping
+            .columns
+            .iter()
+            .filter(|(_, c)| c.refs().iter().any(|r| r.position() == Some(0)))
+            .map(|(k, _)| k.as_str())
+            .chain(mapping.external_ids.iter().filter(|(_, r)| r.position() == Some(0)).map(|(k, _)| k.as_str()))
+            .collect();
+        if !zero.is_empty() {
+            return Err(format!("{source}: position 0 for {}; positions count from 1, the first column", zero.join(", ")));
+        }
         Ok(mapping)
+    }
+
+    fn refs(&self) -> impl Iterator<Item = &ColumnRef> {
+        self.columns.values().flat_map(OneOrMany::refs).chain(self.external_ids.values())
+    }
+
+    /// Whether the file's first line is a header: as the mapping says, else
+    /// yes unless it names every column by position.
+    pub fn has_header(&self) -> bool {
+        self.header.unwrap_or_else(|| self.refs().any(|r| r.position().is_none()))
     }
 }
 
@@ -188,156 +286,88 @@ impl ColumnMap {
     }
 }
 
-fn header_key(h: &str) -> String {
-    h.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+/// What the import makes of one column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "use", content = "as")]
+pub enum ColumnUse {
+    Field(Field),
+    /// An external id, stored under this scheme.
+    VoterId(String),
+    /// A mailing-address column: the residential address is the door.
+    Mailing,
+    Ignored,
 }
 
-/// ncvoter's public layout, by header name.
-const NCVOTER: &[(&str, Field)] = &[
-    ("first_name", Field::GivenName),
-    ("middle_name", Field::MiddleName),
-    ("last_name", Field::FamilyName),
-    ("name_suffix_lbl", Field::NameSuffix),
-    ("res_street_address", Field::StreetLine),
-    ("res_city_desc", Field::City),
-    ("state_cd", Field::State),
-    ("zip_code", Field::Zip),
-    ("full_phone_number", Field::Phone),
-    ("party_cd", Field::Party),
-    ("gender_code", Field::Gender),
-    ("birth_year", Field::BirthYear),
-    ("precinct_abbrv", Field::Precinct),
-];
+#[derive(Debug, Clone, Serialize)]
+pub struct RecognizedColumn {
+    /// 0-based; problems and previews show it plus one.
+    pub index: usize,
+    /// As the file heads it, or as the layout documents a headerless column.
+    pub header: String,
+    #[serde(flatten)]
+    pub role: ColumnUse,
+}
 
-/// Header spellings the generic CSV layout recognizes, compared after
-/// lower-casing and dropping everything but letters and digits.
-const CSV_SYNONYMS: &[(Field, &[&str])] = &[
-    (Field::GivenName, &["firstname", "first", "givenname", "fname", "forename", "namefirst"]),
-    (Field::MiddleName, &["middlename", "middle", "mname", "middleinitial", "namemiddle"]),
-    (Field::FamilyName, &["lastname", "last", "surname", "familyname", "lname", "namelast"]),
-    (Field::NameSuffix, &["suffix", "namesuffix", "namesuffixlbl"]),
-    (Field::NativeName, &["nativename", "nameinnativescript", "localname", "namenative"]),
-    (Field::StreetLine, &["address", "streetaddress", "address1", "addressline1", "resaddress", "residentialaddress", "resstreetaddress", "street"]),
-    (Field::HouseNumber, &["addressnumber", "housenumber", "streetnumber", "houseno"]),
-    (Field::HouseFraction, &["housefractionnumber", "housefraction", "fraction"]),
-    (Field::NumberSuffix, &["addressnumbersuffix", "housenumbersuffix"]),
-    (Field::StreetDirPrefix, &["streetdirprefix", "predirection", "streetpredirection"]),
-    (Field::StreetName, &["streetname"]),
-    (Field::StreetType, &["streettype", "streetsuffix"]),
-    (Field::StreetDirSuffix, &["streetdirsuffix", "postdirection", "streetpostdirection"]),
-    (Field::UnitType, &["unittype"]),
-    (Field::Unit, &["unitnumber", "unit", "apt", "apartment", "aptnumber", "suite"]),
-    (Field::City, &["city", "rescity", "town", "rescitydesc"]),
-    (Field::State, &["state", "st", "statecd"]),
-    (Field::Zip, &["zip", "zipcode", "postalcode", "zip5", "postcode"]),
-    (Field::Phone, &["phone", "phonenumber", "phone1", "phone2", "phone3", "phone4", "cell", "cellphone", "mobile", "homephone", "telephone", "fullphonenumber"]),
-    (Field::Email, &["email", "emailaddress", "email1", "email2"]),
-    (Field::Language, &["language", "preferredlanguage", "lang", "languagepreference"]),
-    (Field::SpokenLanguages, &["spokenlanguages", "languages", "languagesspoken"]),
-    (Field::BirthYear, &["birthyear", "yob", "yearofbirth"]),
-    (Field::BirthDate, &["dob", "dateofbirth", "birthdate"]),
-    (Field::Gender, &["gender", "sex", "gendercode"]),
-    (Field::Party, &["party", "partycode", "partyaffiliation", "partycd"]),
-    (Field::Precinct, &["precinct", "precinctname", "precinctcode", "precinctabbrv"]),
-    (Field::Latitude, &["latitude", "lat"]),
-    (Field::Longitude, &["longitude", "lon", "lng", "long"]),
-    (Field::DoNotContact, &["donotcontact", "dnc"]),
-];
+/// A file's layout as recognized from its first line: which layout, and
+/// what becomes of each column. Worked out once per file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Recognized {
+    /// "csv", "mapping", or a state layout's code ("fl", "ncvoter").
+    pub layout: String,
+    pub description: String,
+    /// False: the first line is already a voter.
+    pub has_header: bool,
+    /// One per column of the file, in order.
+    pub columns: Vec<RecognizedColumn>,
+    /// Columns a mapping names for a second use (one column, two fields).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<RecognizedColumn>,
+}
 
-/// Headers taken as external ids, with the scheme each is stored under.
-const CSV_IDS: &[(&str, &str)] = &[
-    ("ncid", "ncid"),
-    ("registrantid", "ca_registrant"),
-    ("voterid", "voter_id"),
-    ("statevoterid", "state_voter_id"),
-    ("vanid", "van_id"),
-    ("externalid", "external_id"),
-    ("sosid", "sos_id"),
-    ("id", "external_id"),
-];
+impl Recognized {
+    pub fn headers(&self) -> Vec<String> {
+        self.columns.iter().map(|c| c.header.clone()).collect()
+    }
 
-#[derive(Debug)]
-pub struct MissingColumns(pub String);
-
-/// Reads a header row into a column map for the chosen layout.
-pub fn map_columns(
-    kind: LayoutKind,
-    mapping: Option<&Mapping>,
-    headers: &[String],
-) -> Result<ColumnMap, MissingColumns> {
-    let mut map = ColumnMap::default();
-    let find_exact = |name: &str| headers.iter().position(|h| h.trim() == name);
-    let find_loose = |name: &str| {
-        let key = header_key(name);
-        headers.iter().position(|h| header_key(h) == key)
-    };
-
-    if let Some(mapping) = mapping {
-        let mut missing = Vec::new();
-        for (field_name, cols) in &mapping.columns {
-            let field = Field::from_name(field_name).expect("checked when parsed");
-            let names = match cols {
-                OneOrMany::One(c) => vec![c.clone()],
-                OneOrMany::Many(cs) => cs.clone(),
-            };
-            for name in names {
-                match find_exact(&name).or_else(|| find_loose(&name)) {
-                    Some(i) => map.fields.push((field, i)),
-                    None => missing.push(format!("{name:?} (for {field_name})")),
-                }
+    pub fn column_map(&self) -> ColumnMap {
+        let mut map = ColumnMap::default();
+        for c in self.columns.iter().chain(&self.extra) {
+            match &c.role {
+                ColumnUse::Field(f) => map.fields.push((*f, c.index)),
+                ColumnUse::VoterId(scheme) => map.external_ids.push((scheme.clone(), c.index)),
+                ColumnUse::Mailing | ColumnUse::Ignored => {}
             }
         }
-        for (scheme, col) in &mapping.external_ids {
-            match find_exact(col).or_else(|| find_loose(col)) {
-                Some(i) => map.external_ids.push((scheme.clone(), i)),
-                None => missing.push(format!("{col:?} (for external id {scheme})")),
-            }
+        map
+    }
+
+    fn has(&self, field: Field) -> bool {
+        self.columns.iter().any(|c| c.role == ColumnUse::Field(field))
+    }
+
+    /// A street line beside a house number is the street's name (Utah heads
+    /// it "Street"): read as a whole line it would override the number, and
+    /// a whole street would become one door. Beside a street name it repeats
+    /// the parts (Colorado's RESIDENTIAL_ADDRESS), which are the door.
+    fn settle_address(&mut self) {
+        let has_number = self.has(Field::HouseNumber);
+        let has_name = self.has(Field::StreetName);
+        if !has_number || !self.has(Field::StreetLine) {
+            return;
         }
-        if !missing.is_empty() {
-            return Err(MissingColumns(format!(
-                "the mapping names column(s) the file lacks: {}; the file's columns are: {}",
-                missing.join(", "),
-                headers.join(", ")
-            )));
-        }
-    } else {
-        match kind {
-            LayoutKind::Ncvoter => {
-                for (name, field) in NCVOTER {
-                    if let Some(i) = find_exact(name) {
-                        map.fields.push((*field, i));
-                    }
-                }
-                if let Some(i) = find_exact("ncid") {
-                    map.external_ids.push(("ncid".into(), i));
-                }
-                let required = ["ncid", "last_name", "first_name", "res_street_address"];
-                let missing: Vec<&str> = required.iter().copied().filter(|n| find_exact(n).is_none()).collect();
-                if !missing.is_empty() {
-                    return Err(MissingColumns(format!(
-                        "not an ncvoter file: missing column(s) {}",
-                        missing.join(", ")
-                    )));
-                }
-            }
-            LayoutKind::Csv => {
-                for (i, h) in headers.iter().enumerate() {
-                    let key = header_key(h);
-                    if let Some((field, _)) = CSV_SYNONYMS.iter().find(|(_, names)| names.contains(&key.as_str())) {
-                        if field.repeats() || !map.has(*field) {
-                            map.fields.push((*field, i));
-                        }
-                    } else if let Some((_, scheme)) = CSV_IDS.iter().find(|(name, _)| *name == key) {
-                        map.external_ids.push(((*scheme).to_owned(), i));
-                    }
-                }
+        for c in &mut self.columns {
+            if c.role == ColumnUse::Field(Field::StreetLine) {
+                c.role = if has_name { ColumnUse::Ignored } else { ColumnUse::Field(Field::StreetName) };
             }
         }
     }
 
-    let has_name = map.has(Field::GivenName) || map.has(Field::FamilyName);
-    let has_address = map.has(Field::StreetLine) || map.has(Field::StreetName);
-    if !has_name || !has_address {
+    fn check(self) -> Result<Recognized, MissingColumns> {
+        let has_name = self.has(Field::GivenName) || self.has(Field::FamilyName);
+        let has_address = self.has(Field::StreetLine) || self.has(Field::StreetName);
+        if has_name && has_address {
+            return Ok(self);
+        }
         let mut what = Vec::new();
         if !has_name {
             what.push("a name (first or last name)");
@@ -345,17 +375,401 @@ pub fn map_columns(
         if !has_address {
             what.push("an address (a street address, or a street name)");
         }
-        return Err(MissingColumns(format!(
-            "no column recognized as {}; the file's columns are: {}. Write a mapping file (--mapping) to name them",
+        Err(MissingColumns(format!(
+            "no column recognized as {}; the file's columns are: {}. Name the layout (--layout {}) or write a mapping file (--mapping) to name them",
             what.join(" or "),
-            headers.join(", ")
-        )));
+            self.headers().join(", "),
+            LayoutKind::names().join("|"),
+        )))
     }
-    Ok(map)
 }
 
-/// Guesses a delimiter from the header line: tab, comma, semicolon or pipe.
+/// Lower case, letters and digits only: "RES_HOUSE_NUMBER" → "reshousenumber".
+fn header_key(h: &str) -> String {
+    h.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Header spellings the vocabulary recognizes, compared as [`header_key`]s:
+/// the generic ones, and those of the states' files (residential parts).
+const VOCABULARY: &[(Field, &[&str])] = &[
+    (Field::GivenName, &["firstname", "first", "givenname", "fname", "forename", "namefirst"]),
+    (Field::MiddleName, &["middlename", "middle", "mname", "middleinitial", "namemiddle", "midinit"]),
+    (Field::FamilyName, &["lastname", "last", "surname", "familyname", "lname", "namelast"]),
+    (Field::NameSuffix, &["suffix", "namesuffix", "namesuffixlbl", "namestyle"]),
+    (Field::NativeName, &["nativename", "nameinnativescript", "localname", "namenative"]),
+    (Field::StreetLine, &[
+        "address", "streetaddress", "address1", "addressline1", "resaddress", "residentialaddress",
+        "resstreetaddress", "street", "residentialaddress1", "residentialaddressline1", "residenceaddress",
+        "residenceaddress1", "residenceaddressline1", "resaddress1", "resaddressline1", "legaladdressline1",
+        "homeaddress", "homeaddress1",
+    ]),
+    (Field::HouseNumber, &[
+        "addressnumber", "housenumber", "streetnumber", "houseno", "housenum", "reshousenumber", "resstreetnumber",
+        "streetnum", "regstnum", "raddnumber", "homeno", "residencehousenumber", "residentialhousenumber",
+    ]),
+    (Field::HouseFraction, &["housefractionnumber", "housefraction", "fraction", "regstfrac", "rhalfcode", "resfraction"]),
+    (Field::NumberSuffix, &["addressnumbersuffix", "housenumbersuffix", "housesuffix", "reshousenumbersuffix", "streetbldg"]),
+    (Field::StreetDirPrefix, &[
+        "streetdirprefix", "predirection", "streetpredirection", "predir", "directionprefix", "streetpredir",
+        "regstpredirection", "rpredirection", "respredirection", "resdirectionprefix", "streetdir",
+    ]),
+    (Field::StreetName, &["streetname", "resstreetname", "regstname", "rstreetname", "homestreet", "residencestreetname"]),
+    (Field::StreetType, &["streettype", "streetsuffix", "resstreettype", "regsttype", "residencestreettype"]),
+    (Field::StreetDirSuffix, &[
+        "streetdirsuffix", "postdirection", "streetpostdirection", "postdir", "directionsuffix", "streetpostdir",
+        "regstpostdirection", "rpostdirection", "respostdirection",
+    ]),
+    (Field::UnitType, &["unittype", "resunittype", "regunittype", "apartmenttype"]),
+    (Field::Unit, &[
+        "unitnumber", "unit", "apt", "apartment", "aptnumber", "suite", "unitnum", "resunitnumber", "regunitnum",
+        "rapartment", "homeapt", "aptunitno", "apartmentnumber", "residentialsecondaryaddr", "residenceaddressline2",
+        "residentialaddressline2", "legaladdressline2", "address2", "addressline2",
+    ]),
+    (Field::City, &["city", "rescity", "town", "rescitydesc", "residentialcity", "residencecity", "residencecityusps", "regcity", "rcity", "homecity", "legaladdresscity"]),
+    (Field::State, &["state", "st", "statecd", "residentialstate", "residencestate", "regstate", "legaladdressstate"]),
+    (Field::Zip, &[
+        "zip", "zipcode", "postalcode", "zip5", "postcode", "residentialzip", "residentialzipcode", "residencezipcode",
+        "regzipcode", "rzip5", "homezipcode", "legaladdresszip", "reszip", "reszipcode",
+    ]),
+    (Field::Phone, &[
+        "phone", "phonenumber", "phone1", "phone2", "phone3", "phone4", "cell", "cellphone", "mobile", "homephone",
+        "telephone", "fullphonenumber", "phonenum", "daytimephonenumber",
+    ]),
+    (Field::Email, &["email", "emailaddress", "email1", "email2"]),
+    (Field::Language, &["language", "preferredlanguage", "lang", "languagepreference"]),
+    (Field::SpokenLanguages, &["spokenlanguages", "languages", "languagesspoken"]),
+    (Field::BirthYear, &["birthyear", "yob", "yearofbirth"]),
+    (Field::BirthDate, &["dob", "dateofbirth", "birthdate"]),
+    (Field::Gender, &["gender", "sex", "gendercode"]),
+    (Field::Party, &["party", "partycode", "partyaffiliation", "partycd", "enrollment", "politalaff"]),
+    (Field::Precinct, &["precinct", "precinctname", "precinctcode", "precinctabbrv"]),
+    (Field::Latitude, &["latitude", "lat"]),
+    (Field::Longitude, &["longitude", "lon", "lng", "long"]),
+    (Field::DoNotContact, &["donotcontact", "dnc"]),
+];
+
+/// Headers taken as voter ids, with the scheme each is stored under. A
+/// column headed just "ID" is not one: files carry row numbers, county
+/// codes and precinct ids under that name.
+const VOTER_IDS: &[(&str, &str)] = &[
+    ("ncid", "ncid"),
+    ("registrantid", "ca_registrant"),
+    ("voterid", "voter_id"),
+    ("statevoterid", "state_voter_id"),
+    ("vanid", "van_id"),
+    ("externalid", "external_id"),
+    ("sosid", "sos_id"),
+    ("sosvoterid", "oh_sos_voterid"),
+    ("vuid", "tx_vuid"),
+    ("sboeid", "ny_sboeid"),
+    ("voterregistrationnumber", "voter_id"),
+    ("voterregnumber", "voter_id"),
+];
+
+/// Mailing-address headers: kept aside, never the door.
+fn is_mailing(key: &str) -> bool {
+    key.starts_with("mail") || key.contains("mailing")
+}
+
+fn vocabulary(key: &str) -> Option<Field> {
+    VOCABULARY.iter().find(|(_, names)| names.contains(&key)).map(|(f, _)| *f)
+}
+
+/// Reads headers with the vocabulary alone.
+fn by_vocabulary(headers: &[String]) -> Recognized {
+    let mut rec = Recognized {
+        layout: "csv".into(),
+        description: "columns recognized by their headers".into(),
+        has_header: true,
+        columns: Vec::with_capacity(headers.len()),
+        extra: Vec::new(),
+    };
+    let mut taken: Vec<Field> = Vec::new();
+    for (index, header) in headers.iter().enumerate() {
+        let key = header_key(header);
+        let role = if is_mailing(&key) {
+            ColumnUse::Mailing
+        } else if let Some(field) = vocabulary(&key) {
+            if field.repeats() || !taken.contains(&field) {
+                taken.push(field);
+                ColumnUse::Field(field)
+            } else {
+                ColumnUse::Ignored
+            }
+        } else if let Some((_, scheme)) = VOTER_IDS.iter().find(|(name, _)| *name == key) {
+            ColumnUse::VoterId((*scheme).to_owned())
+        } else {
+            ColumnUse::Ignored
+        };
+        rec.columns.push(RecognizedColumn { index, header: header.clone(), role });
+    }
+    rec
+}
+
+fn role_in(state: &StateLayout, col: Col) -> ColumnUse {
+    match col {
+        Col::F(f) => ColumnUse::Field(f),
+        Col::Id => ColumnUse::VoterId(state.id_scheme.to_owned()),
+        Col::Mail => ColumnUse::Mailing,
+        Col::No => ColumnUse::Ignored,
+    }
+}
+
+/// The headers without which a file is not in `state`'s layout.
+fn required(state: &StateLayout) -> impl Iterator<Item = &'static str> + '_ {
+    state.columns.iter().filter(|(_, c)| match c {
+        Col::Id => true,
+        Col::F(f) => matches!(f, Field::GivenName | Field::FamilyName | Field::StreetLine | Field::HouseNumber | Field::StreetName),
+        _ => false,
+    }).map(|(h, _)| *h)
+}
+
+/// Reads headers as `state` heads them; headers it does not know go
+/// through the vocabulary (a county may add columns).
+fn by_state(state: &'static StateLayout, headers: &[String]) -> Result<Recognized, MissingColumns> {
+    let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
+    let missing: Vec<&str> = required(state).filter(|r| !keys.contains(&header_key(r))).collect();
+    if !missing.is_empty() {
+        return Err(MissingColumns(format!("not a {} file: missing column(s) {}", state.description, missing.join(", "))));
+    }
+    let generic = by_vocabulary(headers);
+    let of_state = |key: &str| state.columns.iter().find(|(h, _)| header_key(h) == key).map(|(_, col)| *col);
+    // Fields the state's own columns in this file fill: another column the
+    // vocabulary would read as one of them is not it.
+    let filled: Vec<Field> = keys.iter().filter_map(|k| match of_state(k) {
+        Some(Col::F(f)) => Some(f),
+        _ => None,
+    }).collect();
+    let mut rec = Recognized { layout: state.code.into(), description: state.description.into(), has_header: true, columns: Vec::new(), extra: Vec::new() };
+    for (column, key) in generic.columns.into_iter().zip(&keys) {
+        let role = match of_state(key) {
+            Some(col) => role_in(state, col),
+            None => match column.role {
+                ColumnUse::Field(f) if !f.repeats() && filled.contains(&f) => ColumnUse::Ignored,
+                ColumnUse::VoterId(_) => ColumnUse::Ignored,
+                role => role,
+            },
+        };
+        rec.columns.push(RecognizedColumn { role, ..column });
+    }
+    Ok(rec)
+}
+
+/// A headerless file read by `state`'s documented positions.
+fn by_position(state: &'static StateLayout, first_row: usize) -> Result<Recognized, MissingColumns> {
+    if first_row != state.columns.len() {
+        return Err(MissingColumns(format!(
+            "a {} has {} columns; the first line has {first_row}",
+            state.description,
+            state.columns.len()
+        )));
+    }
+    Ok(Recognized {
+        layout: state.code.into(),
+        description: state.description.into(),
+        has_header: false,
+        columns: state
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(index, (h, col))| RecognizedColumn { index, header: (*h).to_owned(), role: role_in(state, *col) })
+            .collect(),
+        extra: Vec::new(),
+    })
+}
+
+/// Recognizes a file from its first line, with no mapping and no layout
+/// named: a state's layout when the headers are that state's, else the
+/// vocabulary; and when the line is no header at all, a headerless state
+/// layout with this separator and as many columns.
+pub fn recognize(first_row: &[String], delimiter: u8) -> Recognized {
+    let keys: Vec<String> = first_row.iter().map(|h| header_key(h)).collect();
+    let state = STATES
+        .iter()
+        .filter(|s| s.has_header && required(s).all(|r| keys.contains(&header_key(r))))
+        .max_by_key(|s| s.columns.iter().filter(|(h, _)| keys.contains(&header_key(h))).count() * 1000 + 999 - s.columns.len());
+    let mut rec = match state {
+        Some(s) => by_state(s, first_row).expect("required columns checked"),
+        None => by_vocabulary(first_row),
+    };
+    rec.settle_address();
+    let usable = rec.has(Field::GivenName) || rec.has(Field::FamilyName);
+    if !usable
+        && let Some(s) = STATES.iter().find(|s| !s.has_header && s.delimiter == delimiter && s.columns.len() == first_row.len())
+    {
+        return by_position(s, first_row.len()).expect("length checked");
+    }
+    rec
+}
+
+#[derive(Debug)]
+pub struct MissingColumns(pub String);
+
+/// Works out a file's layout from its first line (`first_row`, split on
+/// `delimiter`): as `mapping` names the columns, as layout `kind` places
+/// them, or recognized. Errors say which columns are missing.
+pub fn plan(
+    kind: Option<LayoutKind>,
+    mapping: Option<&Mapping>,
+    first_row: &[String],
+    delimiter: u8,
+) -> Result<Recognized, MissingColumns> {
+    if let Some(mapping) = mapping {
+        return by_mapping(mapping, first_row);
+    }
+    let mut rec = match kind {
+        None => recognize(first_row, delimiter),
+        Some(LayoutKind::Csv) => by_vocabulary(first_row),
+        Some(kind) => {
+            let state = kind.state().expect("a state layout");
+            if state.has_header { by_state(state, first_row)? } else { by_position(state, first_row.len())? }
+        }
+    };
+    rec.settle_address();
+    rec.check()
+}
+
+fn by_mapping(mapping: &Mapping, first_row: &[String]) -> Result<Recognized, MissingColumns> {
+    let has_header = mapping.has_header();
+    let headers: Vec<String> =
+        if has_header { first_row.to_vec() } else { (1..=first_row.len()).map(|n| format!("column {n}")).collect() };
+    let find = |r: &ColumnRef| match r {
+        ColumnRef::Header(name) => headers
+            .iter()
+            .position(|h| h.trim() == name)
+            .or_else(|| headers.iter().position(|h| header_key(h) == header_key(name))),
+        _ => r.position().filter(|p| *p <= headers.len()).map(|p| p - 1),
+    };
+    let mut rec = Recognized {
+        layout: "mapping".into(),
+        description: "columns named by a mapping file".into(),
+        has_header,
+        columns: headers
+            .iter()
+            .enumerate()
+            .map(|(index, h)| RecognizedColumn { index, header: h.clone(), role: ColumnUse::Ignored })
+            .collect(),
+        extra: Vec::new(),
+    };
+    let mut missing = Vec::new();
+    // Columns a field names twice (phones) are listed once per field.
+    let mut extra = Vec::new();
+    for (field_name, cols) in &mapping.columns {
+        let field = Field::from_name(field_name).expect("checked when parsed");
+        for r in cols.refs() {
+            match find(r) {
+                Some(i) if rec.columns[i].role == ColumnUse::Ignored => rec.columns[i].role = ColumnUse::Field(field),
+                Some(i) => extra.push(RecognizedColumn { index: i, header: headers[i].clone(), role: ColumnUse::Field(field) }),
+                None => missing.push(format!("{r} (for {field_name})")),
+            }
+        }
+    }
+    for (scheme, r) in &mapping.external_ids {
+        match find(r) {
+            Some(i) if rec.columns[i].role == ColumnUse::Ignored => rec.columns[i].role = ColumnUse::VoterId(scheme.clone()),
+            Some(i) => extra.push(RecognizedColumn { index: i, header: headers[i].clone(), role: ColumnUse::VoterId(scheme.clone()) }),
+            None => missing.push(format!("{r} (for external id {scheme})")),
+        }
+    }
+    rec.extra = extra;
+    if !missing.is_empty() {
+        return Err(MissingColumns(format!(
+            "the mapping names column(s) the file lacks: {}; the file's {} {}",
+            missing.join(", "),
+            if has_header { "columns are:" } else { "first line has columns 1 to" },
+            if has_header { headers.join(", ") } else { headers.len().to_string() },
+        )));
+    }
+    rec.check()
+}
+
+/// Guesses a delimiter from the first line: tab, comma, semicolon or pipe.
 pub fn sniff_delimiter(header_line: &[u8]) -> u8 {
     let count = |d: u8| header_line.iter().filter(|b| **b == d).count();
     [b'\t', b',', b';', b'|'].into_iter().max_by_key(|d| count(*d)).unwrap_or(b',')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(s: &str) -> Vec<String> {
+        s.split(',').map(str::to_owned).collect()
+    }
+
+    fn uses(rec: &Recognized) -> Vec<(String, ColumnUse)> {
+        rec.columns.iter().map(|c| (c.header.clone(), c.role.clone())).collect()
+    }
+
+    #[test]
+    fn a_street_beside_a_house_number_is_the_street_name() {
+        let rec = plan(None, None, &row("First Name,Last Name,House Number,Street,Zip"), b',').unwrap();
+        let map = rec.column_map();
+        assert_eq!(map.column(Field::HouseNumber), Some(2));
+        assert_eq!(map.column(Field::StreetName), Some(3));
+        assert_eq!(map.column(Field::StreetLine), None);
+        // A whole line beside the parts repeats them: the parts are the door.
+        let rec = plan(None, None, &row("FNAME,LNAME,HOUSE_NUM,STREET_NAME,RESIDENTIAL_ADDRESS,ZIP"), b',').unwrap();
+        assert_eq!(rec.column_map().column(Field::StreetLine), None);
+        assert_eq!(rec.column_map().column(Field::StreetName), Some(3));
+        // Alone, "Street" is still the whole line.
+        let rec = plan(None, None, &row("First,Last,Street,Zip"), b',').unwrap();
+        assert_eq!(rec.column_map().column(Field::StreetLine), Some(2));
+    }
+
+    #[test]
+    fn a_column_headed_id_is_not_a_voter_id() {
+        let rec = plan(None, None, &row("ID,First Name,Last Name,Address,Zip"), b',').unwrap();
+        assert!(rec.column_map().external_ids.is_empty(), "{:?}", uses(&rec));
+        let rec = plan(None, None, &row("ID,Voter ID,First Name,Last Name,Address,Zip"), b',').unwrap();
+        assert_eq!(rec.column_map().external_ids, vec![("voter_id".to_owned(), 1)]);
+    }
+
+    #[test]
+    fn residential_and_mailing_addresses_are_told_apart() {
+        let rec = plan(
+            None,
+            None,
+            &row("Voter ID,First Name,Last Name,Mailing Address Line 1,Residential Address Line 1,Residential Address Line 2,Mail City,City,Zip"),
+            b',',
+        )
+        .unwrap();
+        assert_eq!(rec.layout, "csv");
+        let map = rec.column_map();
+        assert_eq!(map.column(Field::StreetLine), Some(4));
+        assert_eq!(map.column(Field::Unit), Some(5));
+        assert_eq!(map.column(Field::City), Some(7));
+        assert_eq!(rec.columns[3].role, ColumnUse::Mailing);
+        assert_eq!(rec.columns[6].role, ColumnUse::Mailing);
+    }
+
+    #[test]
+    fn states_are_recognized_by_their_headers_and_headerless_ones_by_shape() {
+        for state in STATES {
+            // A headerless file's first line is a voter.
+            let first: Vec<String> =
+                state.headers().map(|h| if state.has_header { h.to_owned() } else { "7".to_owned() }).collect();
+            let rec = recognize(&first, state.delimiter);
+            assert_eq!(rec.layout, state.code, "{:?}", uses(&rec));
+            assert_eq!(rec.has_header, state.has_header);
+        }
+        let ohio = "SOS_VOTERID,LAST_NAME,FIRST_NAME,RESIDENTIAL_ADDRESS1,RESIDENTIAL_CITY,RESIDENTIAL_ZIP";
+        assert_eq!(recognize(&row(ohio), b',').layout, "oh");
+    }
+
+    #[test]
+    fn mappings_name_columns_by_position() {
+        let m = Mapping::parse("[columns]\ngiven_name = 2\nfamily_name = { position = 1 }\nstreet_line = 3\n[external_ids]\nx = 4\n", "m").unwrap();
+        assert!(!m.has_header());
+        let rec = plan(None, Some(&m), &row("LEE,ANA,1 OAK ST,77"), b',').unwrap();
+        assert!(!rec.has_header);
+        let map = rec.column_map();
+        assert_eq!((map.column(Field::GivenName), map.column(Field::FamilyName), map.column(Field::StreetLine)), (Some(1), Some(0), Some(2)));
+        assert_eq!(map.external_ids, vec![("x".to_owned(), 3)]);
+        let err = plan(None, Some(&m), &row("LEE,ANA"), b',').unwrap_err().0;
+        assert!(err.contains("position 3 (for street_line)") && err.contains("columns 1 to 2"), "{err}");
+        assert!(Mapping::parse("[columns]\ngiven_name = 0\n", "m").unwrap_err().contains("count from 1"));
+        let named = Mapping::parse("header = true\n[columns]\ngiven_name = 2\nfamily_name = \"L\"\nstreet_line = \"A\"\n", "m").unwrap();
+        assert!(named.has_header());
+    }
 }
