@@ -165,3 +165,47 @@ fn a_canvasser_writes_only_to_their_lists_and_the_people_they_add() {
     assert_eq!(status, 200, "{err}");
     assert_eq!(db_count(&s.data, "SELECT do_not_contact FROM people WHERE id = ?1", stranger), 1);
 }
+
+/// A device whose outbox holds an operation the endpoint will never take
+/// (an older app's, or one tampered with) keeps it aside with the reason,
+/// sends the rest, and says so in its status.
+#[test]
+fn an_operation_refused_for_good_is_kept_aside_and_the_rest_goes() {
+    use doorstep_core::device::Device;
+    use doorstep_core::device::api::NewAttempt;
+    let s = setup();
+    let home = s._dir.path().join("mai-phone");
+    let device = Device::open(&home).unwrap();
+    let code = cli_json(&s.data, &["pairing-code", "--user", "Mai", "--org", "My organization", "--json"])["code"].as_str().unwrap().to_owned();
+    device.pair(&code, Some(&s.ep.url), None).expect("pairing");
+    // An attempt on someone never given to Mai, queued behind the app's back.
+    let stranger = s.theirs[0];
+    {
+        let store = doorstep_core::Store::open(&home.join("device.db")).unwrap();
+        let op = attempt(stranger, json!({}));
+        store.conn().execute(
+            "INSERT INTO outbox(op_id, kind, body, created_at) VALUES (?1, 'attempt', ?2, '2026-12-04T10:00:00Z')",
+            (Uuid::now_v7(), op.to_string()),
+        ).unwrap();
+    }
+    let mine = device
+        .record_attempt(NewAttempt { person_id: Some(s.mine[0]), list_id: Some(s.my_list), result: "not_home".into(), ..Default::default() })
+        .unwrap();
+    let report = device.sync_now().unwrap();
+    assert_eq!(report.refused, 1, "{report:?}");
+    let status = device.status().unwrap();
+    assert_eq!((status.pending, status.refused), (0, 1), "{status:?}");
+    let held = endpoint_attempts_in(&s.data);
+    assert!(held.contains(&mine.id.to_string()), "the rest of the outbox went");
+    assert_eq!(db_count(&s.data, "SELECT count(*) FROM attempts WHERE person_id = ?1", stranger), 0, "nothing of the refused op was written");
+    let store = doorstep_core::Store::open(&home.join("device.db")).unwrap();
+    let (status, reason): (i64, String) =
+        store.conn().query_row("SELECT status, reason FROM outbox_refused", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    assert_eq!(status, 403);
+    assert!(reason.contains("not on a list assigned to you"), "{reason}");
+}
+
+fn endpoint_attempts_in(data: &std::path::Path) -> Vec<String> {
+    let v = cli_json(data, &["attempts", "--org", "My organization", "--json"]);
+    v.as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap().to_owned()).collect()
+}

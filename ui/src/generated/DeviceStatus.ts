@@ -14,6 +14,11 @@ online: boolean, syncing: boolean,
  */
 pending: bigint, 
 /**
+ * Records the endpoint refused for good (someone not on this user's
+ * lists, say), kept on this phone with the reason for the organizer.
+ */
+refused: bigint, 
+/**
  * RFC 3339.
  */
 last_sync: string | null, last_error: string | null, people: bigint, attempts: bigint, };

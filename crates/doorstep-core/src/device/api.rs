@@ -56,6 +56,9 @@ pub struct DeviceStatus {
     pub syncing: bool,
     /// Records made here that the endpoint has not acknowledged yet.
     pub pending: u64,
+    /// Records the endpoint refused for good (someone not on this user's
+    /// lists, say), kept on this phone with the reason for the organizer.
+    pub refused: u64,
     /// RFC 3339.
     pub last_sync: Option<String>,
     pub last_error: Option<String>,

@@ -147,6 +147,7 @@ impl Device {
             online: get("online")?.as_deref() == Some("1"),
             syncing: self.syncing.load(Ordering::Relaxed),
             pending: client::pending(conn)?,
+            refused: client::refused(conn)?,
             last_sync: get("last_sync")?,
             last_error: get("last_error")?,
             people: count("SELECT count(*) FROM people WHERE deleted_at IS NULL")?,
