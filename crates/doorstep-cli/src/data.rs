@@ -15,17 +15,16 @@ pub struct GenVotersArgs {
     count: u64,
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    #[arg(long, default_value = "ncvoter", value_parser = ["ncvoter", "csv"])]
-    layout: String,
+    /// ncvoter, csv, or a state's published layout: ca, co, de, fl, ny, nj,
+    /// oh, ok, pa, tx, ut, vt, wa.
+    #[arg(long, default_value = "ncvoter", value_parser = clap::value_parser!(doorstep_gen::Layout))]
+    layout: doorstep_gen::Layout,
     #[arg(long)]
     out: PathBuf,
 }
 
 pub fn gen_voters(args: GenVotersArgs) -> Result<()> {
-    let layout = match args.layout.as_str() {
-        "csv" => doorstep_gen::Layout::Csv,
-        _ => doorstep_gen::Layout::Ncvoter,
-    };
+    let layout = args.layout;
     let file = std::fs::File::create(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
     let out = std::io::BufWriter::with_capacity(1 << 20, file);
     let rows = doorstep_gen::write_voters(&doorstep_gen::GenOptions { count: args.count, seed: args.seed, layout }, out)
@@ -40,7 +39,9 @@ pub struct ImportArgs {
     /// Organization id or name; may be left out while the store holds one.
     #[arg(long)]
     org: Option<String>,
-    #[arg(long, value_parser = ["ncvoter", "csv"])]
+    /// The file's layout when it cannot be recognized (a headerless file):
+    /// csv, ncvoter, or a state's code (fl, ny, pa, nj, ...).
+    #[arg(long)]
     layout: Option<String>,
     /// A TOML file naming which column holds which field.
     #[arg(long)]

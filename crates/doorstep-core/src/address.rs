@@ -77,6 +77,76 @@ fn is_unit_designator(token: &str) -> bool {
     }
 }
 
+/// An address as state files split it (USPS parts), before assembly.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Parts<'a> {
+    pub number: &'a str,
+    /// A letter ("123A"), or in some states' files a fraction.
+    pub number_suffix: &'a str,
+    pub fraction: &'a str,
+    pub pre_direction: &'a str,
+    pub street_name: &'a str,
+    pub street_type: &'a str,
+    pub post_direction: &'a str,
+}
+
+/// Assembles parts into the address a one-line form of them parses to,
+/// so a state that splits its addresses and one that does not agree on
+/// every door: "77" "1/2" "N" "ELM" "ST" is "77 1/2 N ELM ST". A fraction
+/// may come in its own column, as the number's suffix, or in the number.
+pub fn from_parts(p: &Parts<'_>) -> Address {
+    let mut addr = Address::default();
+    let mut number = p.number.trim();
+    let mut fraction = p.fraction.trim();
+    // "12 1/2" or "12½" in the number column.
+    let split;
+    if let Some((n, f)) = number.split_once(' ').filter(|(_, f)| is_fraction(f.trim())) {
+        (number, fraction) = (n, f.trim());
+    } else if let Some(n) = number.strip_suffix('½') {
+        number = n.trim();
+        fraction = "1/2";
+    }
+    let suffix = p.number_suffix.trim();
+    if is_fraction(suffix) {
+        fraction = suffix;
+        split = number.to_owned();
+    } else {
+        split = format!("{number}{suffix}");
+    }
+    push_upper(&mut addr.house_number, &split);
+    addr.number_value = number_value(&split);
+    addr.fraction = fraction.to_owned();
+    let mut street = String::with_capacity(p.street_name.len() + 16);
+    for part in [p.pre_direction, p.street_name, p.street_type, p.post_direction] {
+        let part = part.trim();
+        if !part.is_empty() {
+            if !street.is_empty() {
+                street.push(' ');
+            }
+            street.push_str(part);
+        }
+    }
+    addr.street = normalize_street(&street);
+    addr
+}
+
+/// A unit column's value as the unit alone: state files write "APT 12",
+/// "# 12", "#12" or "12" for the same door, as a one-line address would.
+pub fn unit_of(value: &str) -> String {
+    let mut tokens = value.split_whitespace();
+    let rest: Vec<&str> = match tokens.next() {
+        None => return String::new(),
+        Some(first) if first.starts_with('#') && first.len() > 1 => std::iter::once(&first[1..]).chain(tokens).collect(),
+        Some(first) if is_unit_designator(first) => {
+            let rest: Vec<&str> = tokens.collect();
+            // "LOT" alone, or "APT" with nothing after it, is the unit itself.
+            if rest.is_empty() { vec![first] } else { rest }
+        }
+        Some(first) => std::iter::once(first).chain(tokens).collect(),
+    };
+    normalize_unit(&rest.join(" "))
+}
+
 /// Parses a one-string street address such as ncvoter's `res_street_address`
 /// ("1234  OAK HILL DR   APT 12", "77 1/2 N ELM ST #B", "12½ Pine Rd").
 /// City, state and zip are separate columns in every layout we read.
@@ -184,6 +254,40 @@ mod tests {
 
         let a = parse_street_line("RURAL ROUTE 2");
         assert_eq!((a.house_number.as_str(), a.street.as_str()), ("", "RURAL ROUTE 2"));
+    }
+
+    #[test]
+    fn unit_columns_hold_the_unit_alone() {
+        for v in ["APT 12", "# 12", "#12", "12", " apt  12 ", "Unit 12"] {
+            assert_eq!(unit_of(v), "12", "{v:?}");
+        }
+        assert_eq!(unit_of("SPC 4B"), "4B");
+        assert_eq!(unit_of(""), "");
+        // The unit a line carries and the unit its column carries are one.
+        assert_eq!(parse_street_line("5 ELM ST APT 12").unit, unit_of("APT 12"));
+    }
+
+    #[test]
+    fn parts_and_lines_make_one_door() {
+        // Parts as a state file splits them, assembled as the import does.
+        let mut line = parse_street_line("77 1/2 N ELM ST APT 3");
+        line.zip = "95112-0001".into();
+        let split = Parts { number: "77", pre_direction: "N", street_name: "Elm", street_type: "Street", ..Default::default() };
+        // The fraction in its own column, as the number's suffix, in the number.
+        for parts in [
+            Parts { fraction: "1/2", ..split },
+            Parts { number_suffix: "1/2", ..split },
+            Parts { number: "77 1/2", ..split },
+            Parts { number: "77½", ..split },
+        ] {
+            let mut a = from_parts(&parts);
+            a.unit = unit_of("APT 3");
+            a.zip = "95112".into();
+            assert_eq!(household_key(&a), household_key(&line), "{parts:?}");
+            assert_eq!((a.house_number.as_str(), a.number_value, a.fraction.as_str()), ("77", Some(77), "1/2"));
+        }
+        let a = from_parts(&Parts { number: "123", number_suffix: "a", street_name: "MAIN", ..Default::default() });
+        assert_eq!((a.house_number.as_str(), a.number_value, a.street.as_str()), ("123A", Some(123), "MAIN"));
     }
 
     #[test]

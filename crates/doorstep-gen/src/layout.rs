@@ -1,10 +1,14 @@
-//! The two file layouts an importer has to read.
+//! The file layouts an importer has to read: ncvoter and the generic CSV
+//! written by hand, and every state's layout written from its table in
+//! `doorstep_core::import::states`, the same one the importer reads by.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use deunicode::deunicode;
+use doorstep_core::import::Field;
+use doorstep_core::import::states::{Col, DateForm, StateLayout};
 
 use crate::household::{Address, Generator, Mail, REFERENCE_YEAR, Status, model};
 
@@ -179,7 +183,7 @@ pub(crate) fn write_ncvoter<W: Write>(records: Generator, count: u64, out: W) ->
         let a = &*rec.addr;
         let city = model().cities[a.city].def;
         let text = &cities[a.city];
-        nc_street_address(a, text.double_spaced, &mut street);
+        nc_street_address(a, text.double_spaced, true, &mut street);
         let (status_cd, status_desc, reason_cd, reason_desc) = match rec.status {
             Status::Active => ("A", "ACTIVE", "AV", "VERIFIED"),
             Status::Inactive if rec.index % 2 == 0 => {
@@ -190,7 +194,7 @@ pub(crate) fn write_ncvoter<W: Write>(records: Generator, count: u64, out: W) ->
         };
         let (mail_city, mail_state, mail_zip) = match rec.mail {
             Mail::SameAsResidence => {
-                nc_street_address(a, false, &mut mail1);
+                nc_street_address(a, false, true, &mut mail1);
                 (text.upper.as_str(), "CA", a.zip)
             }
             Mail::PoBox(n) => {
@@ -366,6 +370,155 @@ pub(crate) fn write_csv<W: Write>(records: Generator, count: u64, out: W) -> io:
     Ok(written)
 }
 
+/// A state's layout from its table: its separator, header row (or none),
+/// quoting and line endings, each column filled from what it holds. Parts
+/// a state has no column for go where that state's file puts them: a
+/// street type the street name carries, a fraction after the number.
+pub(crate) fn write_state<W: Write>(state: &StateLayout, records: Generator, count: u64, out: W) -> io::Result<u64> {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(state.delimiter)
+        .quote_style(if state.quote_all { csv::QuoteStyle::Always } else { csv::QuoteStyle::Necessary })
+        .terminator(if state.crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
+        .buffer_capacity(BUFFER)
+        .from_writer(out);
+    if state.has_header {
+        w.write_record(state.headers())?;
+    }
+    let ids = records.ids().clone();
+    let cities = &model().cities;
+    let prefix = state.code[..2].to_ascii_uppercase();
+    let first_mail = state.columns.iter().position(|(_, c)| *c == Col::Mail);
+    let mut cells: Vec<String> = vec![String::new(); state.columns.len()];
+    let mut scratch = String::new();
+    let mut written = 0;
+    for rec in records.take(count as usize) {
+        let a = &*rec.addr;
+        let city = cities[a.city].def.name.to_ascii_uppercase();
+        for (cell, (header, col)) in cells.iter_mut().zip(state.columns) {
+            cell.clear();
+            match col {
+                Col::Id if state.id_scheme == "ncid" => cell.push_str(&ids.ncid(rec.index)),
+                Col::Id => {
+                    cell.push_str(&prefix);
+                    cell.push_str(&ids.registrant(rec.index)[2..]);
+                }
+                Col::No => {}
+                Col::Mail => {
+                    let upper = header.to_ascii_uppercase();
+                    match rec.mail {
+                        Mail::Missing => {}
+                        Mail::SameAsResidence | Mail::PoBox(_) if upper.contains("CITY") => cell.push_str(&city),
+                        Mail::SameAsResidence | Mail::PoBox(_) if upper.contains("STATE") => cell.push_str(&prefix),
+                        Mail::SameAsResidence | Mail::PoBox(_) if upper.contains("ZIP") => cell.push_str(a.zip),
+                        _ => {}
+                    }
+                }
+                Col::F(field) => state_field(state, *field, &rec, a, &city, &prefix, &mut scratch, cell),
+            }
+        }
+        // The first mailing column carries the mailing street.
+        if let Some(i) = first_mail {
+            match rec.mail {
+                Mail::SameAsResidence => nc_street_address(a, false, true, &mut cells[i]),
+                Mail::PoBox(n) => reformat(&mut cells[i], format_args!("PO BOX {n}")),
+                Mail::Missing => cells[i].clear(),
+            }
+        }
+        w.write_record(&cells)?;
+        written += 1;
+    }
+    w.flush()?;
+    Ok(written)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn state_field(
+    state: &StateLayout,
+    field: Field,
+    rec: &crate::household::Record,
+    a: &Address,
+    city: &str,
+    prefix: &str,
+    scratch: &mut String,
+    cell: &mut String,
+) {
+    match field {
+        Field::GivenName => nc_upper(rec.given, cell),
+        Field::MiddleName => nc_upper(rec.middle, cell),
+        Field::FamilyName => nc_upper(&rec.family, cell),
+        Field::NameSuffix => cell.push_str(rec.name_suffix),
+        Field::NativeName => cell.push_str(&rec.native),
+        // Beside a unit column the line stops before the unit.
+        Field::StreetLine => nc_street_address(a, false, !state.has(Field::Unit), cell),
+        Field::HouseNumber => {
+            let _ = write!(cell, "{}", a.house_number);
+            if !state.has(Field::NumberSuffix) {
+                cell.push_str(a.number_suffix);
+            }
+            if !a.fraction.is_empty() && !state.has(Field::HouseFraction) && !state.has(Field::NumberSuffix) {
+                cell.push(' ');
+                cell.push_str(a.fraction);
+            }
+        }
+        Field::NumberSuffix => {
+            cell.push_str(a.number_suffix);
+            if cell.is_empty() && !state.has(Field::HouseFraction) {
+                cell.push_str(a.fraction);
+            }
+        }
+        Field::HouseFraction => cell.push_str(a.fraction),
+        Field::StreetDirPrefix => cell.push_str(a.street_dir),
+        Field::StreetName => {
+            if !state.has(Field::StreetDirPrefix) && !a.street_dir.is_empty() {
+                cell.push_str(a.street_dir);
+                cell.push(' ');
+            }
+            nc_upper(a.street.name, scratch);
+            cell.push_str(scratch);
+            if !state.has(Field::StreetType) && !a.street.kind.is_empty() {
+                cell.push(' ');
+                cell.push_str(a.street.kind);
+            }
+        }
+        Field::StreetType => cell.push_str(a.street.kind),
+        Field::StreetDirSuffix => {}
+        Field::UnitType => cell.push_str(a.unit_type),
+        Field::Unit => {
+            // Without a unit-type column the unit says what it is ("APT 4").
+            if !a.unit.is_empty() && !state.has(Field::UnitType) {
+                cell.push_str(a.unit_type);
+                cell.push(' ');
+            }
+            cell.push_str(&a.unit);
+        }
+        Field::City => cell.push_str(city),
+        Field::State => cell.push_str(prefix),
+        Field::Zip => cell.push_str(a.zip),
+        Field::Phone => {
+            if let Some(p) = rec.phone {
+                p.write_digits(cell);
+            }
+        }
+        Field::Email => cell.push_str(&rec.email),
+        Field::Language => cell.push_str(rec.language),
+        Field::BirthYear => {
+            let _ = write!(cell, "{}", rec.birth_year);
+        }
+        Field::BirthDate => {
+            let (y, m, d) = (rec.birth_year, rec.birth_month, rec.birth_day);
+            let _ = match state.dates {
+                DateForm::MonthDayYear => write!(cell, "{m:02}/{d:02}/{y}"),
+                DateForm::Compact => write!(cell, "{y}{m:02}{d:02}"),
+                DateForm::Iso => write!(cell, "{y}-{m:02}-{d:02}"),
+            };
+        }
+        Field::Gender => cell.push_str(rec.gender),
+        Field::Party => cell.push_str(rec.party),
+        Field::Precinct => cell.push_str(&a.precinct),
+        Field::SpokenLanguages | Field::Latitude | Field::Longitude | Field::DoNotContact => {}
+    }
+}
+
 /// Writes quoted, tab-separated rows, doubling any embedded quote.
 struct QuotedTsv<W: Write> {
     out: W,
@@ -433,7 +586,7 @@ fn nc_upper(s: &str, out: &mut String) {
 }
 
 /// "1234 1/2  N OAK HILL DR   APT 12": ncvoter's one-string address.
-fn nc_street_address(a: &Address, double: bool, out: &mut String) {
+fn nc_street_address(a: &Address, double: bool, with_unit: bool, out: &mut String) {
     let gap = if double { "  " } else { " " };
     out.clear();
     let _ = write!(out, "{}{}", a.house_number, a.number_suffix);
@@ -453,7 +606,7 @@ fn nc_street_address(a: &Address, double: bool, out: &mut String) {
         out.push(' ');
         out.push_str(a.street.kind);
     }
-    if !a.unit.is_empty() {
+    if with_unit && !a.unit.is_empty() {
         out.push_str(if double { "   " } else { " " });
         out.push_str(a.unit_type);
         out.push(' ');

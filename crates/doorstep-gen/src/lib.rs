@@ -1,4 +1,5 @@
-//! Synthetic California voter files for tests, benchmarks and the demo.
+//! Synthetic California voter files for tests, benchmarks and the demo, in
+//! ncvoter's layout, a VoteCal-like CSV, or any state's published layout.
 //!
 //! Output is a pure function of `(count, seed, layout)`: the same options give
 //! byte-identical files, and row `i` never depends on `count`, so a longer
@@ -25,6 +26,8 @@ use std::fmt;
 use std::io;
 use std::str::FromStr;
 
+use doorstep_core::import::states::{STATES, StateLayout};
+
 pub use layout::{CSV_HEADER, NCVOTER_HEADER};
 
 /// Which file layout [`write_voters`] produces.
@@ -36,6 +39,9 @@ pub enum Layout {
     /// VoteCal-like CSV (25 columns, RFC 4180, CRLF, UTF-8 without BOM) with
     /// native-script names and a preferred-language column.
     Csv,
+    /// A state's published layout, from the table the importer reads it by
+    /// (`doorstep_core::import::states`), carrying the same synthetic voters.
+    State(&'static StateLayout),
 }
 
 impl Layout {
@@ -43,7 +49,17 @@ impl Layout {
         match self {
             Layout::Ncvoter => "ncvoter",
             Layout::Csv => "csv",
+            Layout::State(s) => s.code,
         }
+    }
+}
+
+impl Layout {
+    /// Every name [`Layout::from_str`] takes: ncvoter, csv and each state's code.
+    pub fn names() -> Vec<&'static str> {
+        let mut names = vec!["ncvoter", "csv"];
+        names.extend(STATES.iter().map(|s| s.code).filter(|c| *c != "ncvoter"));
+        names
     }
 }
 
@@ -58,11 +74,11 @@ impl FromStr for Layout {
 
     fn from_str(s: &str) -> Result<Layout, String> {
         match s.to_ascii_lowercase().as_str() {
-            "ncvoter" => Ok(Layout::Ncvoter),
+            "ncvoter" | "nc" => Ok(Layout::Ncvoter),
             "csv" => Ok(Layout::Csv),
-            _ => Err(format!(
-                "unknown layout {s:?} (expected \"ncvoter\" or \"csv\")"
-            )),
+            code => StateLayout::by_code(code).map(Layout::State).ok_or_else(|| {
+                format!("unknown layout {s:?} (expected one of: {})", Layout::names().join(", "))
+            }),
         }
     }
 }
@@ -96,6 +112,7 @@ pub fn write_voters<W: io::Write>(opts: &GenOptions, out: W) -> io::Result<u64> 
     match opts.layout {
         Layout::Ncvoter => layout::write_ncvoter(records, opts.count, out),
         Layout::Csv => layout::write_csv(records, opts.count, out),
+        Layout::State(state) => layout::write_state(state, records, opts.count, out),
     }
 }
 

@@ -113,12 +113,18 @@ pub enum LayoutKind {
     State(&'static StateLayout),
 }
 
+// A layout is its code: there is one table per state.
 impl PartialEq for StateLayout {
     fn eq(&self, other: &Self) -> bool {
         self.code == other.code
     }
 }
 impl Eq for StateLayout {}
+impl std::hash::Hash for StateLayout {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.code.hash(state);
+    }
+}
 
 impl std::str::FromStr for LayoutKind {
     type Err = String;

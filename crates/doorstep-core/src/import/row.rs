@@ -156,24 +156,20 @@ impl RowParser<'_> {
         let mut addr = if let Some(col) = self.map.column(Field::StreetLine) {
             address::parse_street_line(&cell(col))
         } else {
-            let mut a = Address::default();
-            let number = format!("{}{}", get(Field::HouseNumber), get(Field::NumberSuffix));
-            a.number_value = address::number_value(&number);
-            a.house_number = number.to_uppercase();
-            a.fraction = get(Field::HouseFraction).into_owned();
-            let street = [Field::StreetDirPrefix, Field::StreetName, Field::StreetType, Field::StreetDirSuffix]
-                .into_iter()
-                .map(get)
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ");
-            a.street = address::normalize_street(&street);
-            a
+            address::from_parts(&address::Parts {
+                number: &get(Field::HouseNumber),
+                number_suffix: &get(Field::NumberSuffix),
+                fraction: &get(Field::HouseFraction),
+                pre_direction: &get(Field::StreetDirPrefix),
+                street_name: &get(Field::StreetName),
+                street_type: &get(Field::StreetType),
+                post_direction: &get(Field::StreetDirSuffix),
+            })
         };
         if let Some(col) = self.map.column(Field::Unit) {
             let unit = cell(col);
             if !unit.is_empty() {
-                addr.unit = unit.trim_start_matches('#').trim().to_uppercase();
+                addr.unit = address::unit_of(&unit);
             }
         }
         addr.city = get(Field::City).into_owned();
