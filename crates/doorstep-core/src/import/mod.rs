@@ -14,13 +14,12 @@
 //! after everyone else; a repeated id is merged then, as a re-import would.
 
 
-pub mod layout;
+mod layout;
 mod row;
 mod spill;
-pub mod states;
 
-pub use layout::{ColumnUse, Field, LayoutKind, Mapping, Recognized, RecognizedColumn, recognize};
-pub use row::RowProblem;
+pub use layout::{Field, LayoutKind, Mapping};
+pub use row::{RowProblem, Warning, WarningKind};
 
 use crate::domain::Organization;
 use crate::error::{Error, Result};
@@ -41,6 +40,8 @@ use uuid::Uuid;
 
 /// How many problems a rejected file reports before it stops reading.
 pub const DEFAULT_MAX_ERRORS: usize = 100;
+/// How many warnings a summary lists one by one; all are counted by kind.
+pub const LISTED_WARNINGS: usize = 20;
 /// Lines, or index entries, per message between the threads.
 const BATCH: usize = 2048;
 
@@ -67,6 +68,11 @@ pub struct ImportSummary {
     pub households_created: u64,
     pub rejected: u64,
     pub rejects_file: Option<String>,
+    /// Values kept as written or left out, in rows that were imported.
+    pub warnings: u64,
+    pub warnings_by_kind: std::collections::BTreeMap<WarningKind, u64>,
+    /// The first [`LISTED_WARNINGS`], in file order.
+    pub first_warnings: Vec<Warning>,
     pub seconds: f64,
     pub rows_per_second: f64,
 }
@@ -177,7 +183,7 @@ pub fn import_file(
     let started = std::time::Instant::now();
     let source = Source::open(path, opts)?;
     let file_name = source.file_name.clone();
-    let layout_name = source.recognized.layout.clone();
+    let layout_name = source.layout_name;
 
     let conn = store.conn_mut();
     let empty_store: bool = conn.query_row(EMPTY_STORE, [], |r| r.get(0))?;
@@ -192,52 +198,19 @@ pub fn import_file(
     Ok(ImportSummary {
         file: file_name,
         organization: org.name.clone(),
-        layout: layout_name,
+        layout: layout_name.to_owned(),
         rows: counts.rows,
         people_created: counts.created,
         people_updated: counts.updated,
         households_created: counts.households,
         rejected: counts.rejected,
         rejects_file: rejects,
+        warnings: counts.warnings.iter().map(|(_, n)| n).sum(),
+        warnings_by_kind: counts.warnings.into_iter().collect(),
+        first_warnings: counts.first_warnings,
         seconds,
         rows_per_second: counts.rows as f64 / seconds.max(1e-9),
     })
-}
-
-/// Reads the first line of a file and works out its layout (`layout::plan`);
-/// the reader it returns stands at the first voter, past a header if the
-/// file has one.
-fn open_layout(
-    mut reader: BufReader<std::fs::File>,
-    first_line: &[u8],
-    bom: usize,
-    opts: &ImportOptions,
-    file_name: &str,
-) -> Result<(csv::Reader<BufReader<std::fs::File>>, Recognized)> {
-    let named = opts.layout.and_then(LayoutKind::state);
-    let delimiter = match opts.mapping.as_ref().and_then(|m| m.delimiter.as_deref()) {
-        Some("\\t") | Some("tab") => b'\t',
-        Some(d) if d.len() == 1 => d.as_bytes()[0],
-        Some(d) => return Err(Error::Invalid(format!("mapping: delimiter {d:?} must be one character"))),
-        None => named.map_or_else(|| layout::sniff_delimiter(first_line), |s| s.delimiter),
-    };
-    use std::io::{Seek, SeekFrom};
-    reader.seek(SeekFrom::Start(bom as u64)).map_err(|e| Error::io(Path::new(file_name), e))?;
-    let mut csv_reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(reader);
-    let mut first = csv::ByteRecord::new();
-    csv_reader
-        .read_byte_record(&mut first)
-        .map_err(|e| ImportError::whole_file(file_name, 1, format!("cannot read the first line: {e}")))?;
-    let first_row: Vec<String> = first.iter().map(|h| row::decode(h).trim().to_owned()).collect();
-    let recognized = layout::plan(opts.layout, opts.mapping.as_ref(), &first_row, delimiter)
-        .map_err(|m| ImportError::whole_file(file_name, 1, m.0))?;
-    if !recognized.has_header {
-        // The first line is a voter: read the file again from its start.
-        let mut start = csv::Position::new();
-        start.set_byte(bom as u64).set_line(1).set_record(0);
-        csv_reader.seek(start).map_err(|e| ImportError::whole_file(file_name, 1, e.to_string()))?;
-    }
-    Ok((csv_reader, recognized))
 }
 
 /// An opened voter file whose header has been read.
@@ -247,8 +220,7 @@ struct Source<'a> {
     csv_reader: csv::Reader<BufReader<std::fs::File>>,
     headers: Vec<String>,
     map: ColumnMap,
-    /// The layout and what each column became, for the summary and a preview.
-    recognized: Recognized,
+    layout_name: &'static str,
     total_bytes: u64,
 }
 
@@ -271,11 +243,35 @@ impl<'a> Source<'a> {
         let header_line = buf[bom..bom + header_end].to_vec();
         reader.consume(bom);
 
-        let (csv_reader, recognized) = open_layout(reader, &header_line, bom, opts, &file_name)?;
-        tracing::info!(layout = %recognized.layout, header = recognized.has_header, "layout recognized");
-        let headers = recognized.headers();
-        let map: ColumnMap = recognized.column_map();
-        Ok(Source { file_name, path, csv_reader, headers, map, recognized, total_bytes })
+        let delimiter = match opts.mapping.as_ref().and_then(|m| m.delimiter.as_deref()) {
+            Some("\\t") | Some("tab") => b'\t',
+            Some(d) if d.len() == 1 => d.as_bytes()[0],
+            Some(d) => return Err(Error::Invalid(format!("mapping: delimiter {d:?} must be one character"))),
+            None => layout::sniff_delimiter(&header_line),
+        };
+        let mut csv_reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .has_headers(true)
+            .from_reader(reader);
+        let headers: Vec<String> = csv_reader
+            .byte_headers()
+            .map_err(|e| ImportError::whole_file(&file_name, 1, format!("cannot read the header: {e}")))?
+            .iter()
+            .map(|h| row::decode(h).trim().to_owned())
+            .collect();
+
+        let kind = opts.layout.unwrap_or_else(|| {
+            if headers.iter().any(|h| h == "ncid") && headers.iter().any(|h| h == "res_street_address") {
+                LayoutKind::Ncvoter
+            } else {
+                LayoutKind::Csv
+            }
+        });
+        let map: ColumnMap = layout::map_columns(kind, opts.mapping.as_ref(), &headers)
+            .map_err(|m| ImportError::whole_file(&file_name, 1, m.0))?;
+        let layout_name = if opts.mapping.is_some() { "mapping" } else { kind.name() };
+        Ok(Source { file_name, path, csv_reader, headers, map, layout_name, total_bytes })
     }
 }
 
@@ -455,6 +451,11 @@ fn write_file(
         let mut numbered = Vec::new();
         for item in &batch.items {
             counts.rows += 1;
+            if let Item::Row(row) = item
+                && !row.warnings.is_empty()
+            {
+                counts.warn(&row.warnings, &headers);
+            }
             match item {
                 Item::Row(row) if row.person_rowid.is_some() => numbered.push(&**row),
                 Item::Row(row) => writer.write(row, &mut counts)?,
@@ -627,7 +628,7 @@ impl Reader {
         out: &mpsc::SyncSender<Message>,
         spent: &mpsc::Receiver<Vec<Item>>,
     ) -> std::result::Result<bool, String> {
-        let parser = RowParser { map: &self.map, headers: &self.headers, current_year: self.current_year };
+        let parser = RowParser::new(&self.map, &self.headers, self.current_year);
         let mut record = csv::ByteRecord::new();
         let mut spare: Vec<Box<ImportRow>> = Vec::new();
         let mut items = Vec::with_capacity(BATCH);
@@ -750,6 +751,23 @@ struct Counts {
     updated: u64,
     households: u64,
     rejected: u64,
+    /// By kind; a handful of kinds, so a list beats a map.
+    warnings: Vec<(WarningKind, u64)>,
+    first_warnings: Vec<Warning>,
+}
+
+impl Counts {
+    fn warn(&mut self, warnings: &[row::RowWarning], headers: &[String]) {
+        for w in warnings {
+            match self.warnings.iter_mut().find(|(kind, _)| *kind == w.kind) {
+                Some((_, n)) => *n += 1,
+                None => self.warnings.push((w.kind, 1)),
+            }
+            if self.first_warnings.len() < LISTED_WARNINGS {
+                self.first_warnings.push(w.located(headers));
+            }
+        }
+    }
 }
 
 /// Writes validated rows inside the import's transaction.

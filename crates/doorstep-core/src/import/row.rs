@@ -17,6 +17,114 @@ pub struct RowProblem {
     pub message: String,
 }
 
+/// What was done about a value a person can live without that could not be
+/// read as written (a phone, a birth date, an email, a ZIP+4, a party). The
+/// row is kept either way; the value is never repeated in a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningKind {
+    /// Fewer than seven digits, or more than fifteen: left out.
+    PhoneNotANumber,
+    /// Digits of a number among letters or other text: kept as written,
+    /// and found by its digits.
+    PhoneKeptAsWritten,
+    BirthYearUnreadable,
+    /// Not a date, an impossible one (a 99th month), or a year no voter was
+    /// born in: left empty.
+    BirthDateUnreadable,
+    EmailUnreadable,
+    /// A five-digit ZIP with something other than four digits after it: the
+    /// ZIP is kept, the rest left out.
+    Zip4Dropped,
+    /// Not a five- or nine-digit ZIP: kept as written (the household key
+    /// takes only its first five digits either way).
+    ZipKeptAsWritten,
+    PartyUnreadable,
+}
+
+impl WarningKind {
+    pub const ALL: [WarningKind; 8] = [
+        WarningKind::PhoneNotANumber,
+        WarningKind::PhoneKeptAsWritten,
+        WarningKind::BirthYearUnreadable,
+        WarningKind::BirthDateUnreadable,
+        WarningKind::EmailUnreadable,
+        WarningKind::Zip4Dropped,
+        WarningKind::ZipKeptAsWritten,
+        WarningKind::PartyUnreadable,
+    ];
+
+    /// The kind's name, as `--json` spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            WarningKind::PhoneNotANumber => "phone_not_a_number",
+            WarningKind::PhoneKeptAsWritten => "phone_kept_as_written",
+            WarningKind::BirthYearUnreadable => "birth_year_unreadable",
+            WarningKind::BirthDateUnreadable => "birth_date_unreadable",
+            WarningKind::EmailUnreadable => "email_unreadable",
+            WarningKind::Zip4Dropped => "zip4_dropped",
+            WarningKind::ZipKeptAsWritten => "zip_kept_as_written",
+            WarningKind::PartyUnreadable => "party_unreadable",
+        }
+    }
+
+    /// What an organizer reads: what the value was not, and what was done.
+    pub fn describe(self) -> &'static str {
+        match self {
+            WarningKind::PhoneNotANumber => "not a phone number; left out",
+            WarningKind::PhoneKeptAsWritten => "a phone number with other text; kept as written",
+            WarningKind::BirthYearUnreadable => "not a birth year; left empty",
+            WarningKind::BirthDateUnreadable => "not a date of birth; left empty",
+            WarningKind::EmailUnreadable => "not an email address; left out",
+            WarningKind::Zip4Dropped => "the ZIP+4 extension is not four digits; the five-digit ZIP kept",
+            WarningKind::ZipKeptAsWritten => "not a five- or nine-digit ZIP code; kept as written",
+            WarningKind::PartyUnreadable => "not a party code or name; left empty",
+        }
+    }
+}
+
+impl std::fmt::Display for WarningKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One warning as the reader makes it: plain numbers, so that the rows that
+/// carry one allocate nothing for it once their buffers have grown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowWarning {
+    pub line: u64,
+    /// 0-based, into the file's headers.
+    pub column: usize,
+    pub kind: WarningKind,
+}
+
+/// A warning as reports show it: line, 1-based column and its header.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Warning {
+    pub line: u64,
+    pub column: usize,
+    pub header: String,
+    pub kind: WarningKind,
+}
+
+impl RowWarning {
+    pub fn located(&self, headers: &[String]) -> Warning {
+        Warning {
+            line: self.line,
+            column: self.column + 1,
+            header: headers.get(self.column).cloned().unwrap_or_default(),
+            kind: self.kind,
+        }
+    }
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: column {} ({}): {}", self.line, self.column, self.header, self.kind.describe())
+    }
+}
+
 /// A validated row, with everything the writer needs already computed, so
 /// that folding and parsing happen off the thread that writes to SQLite.
 #[derive(Debug, Clone, Default)]
@@ -56,6 +164,8 @@ pub struct ImportRow {
     /// reader numbers them itself (see `Numbering`).
     pub person_rowid: Option<i64>,
     pub household_rowid: Option<i64>,
+    /// Values kept as written or left out; empty for a clean row.
+    pub warnings: Vec<RowWarning>,
 }
 
 /// Decodes one cell: UTF-8 where it is valid, Windows-1252 where it is not.
@@ -75,6 +185,15 @@ pub struct RowParser<'a> {
     pub map: &'a ColumnMap,
     pub headers: &'a [String],
     pub current_year: i32,
+    /// The date format that read the last birth date: a file writes every
+    /// date alike, so it is tried first.
+    pub date_format: std::cell::Cell<usize>,
+}
+
+impl<'a> RowParser<'a> {
+    pub fn new(map: &'a ColumnMap, headers: &'a [String], current_year: i32) -> RowParser<'a> {
+        RowParser { map, headers, current_year, date_format: std::cell::Cell::new(0) }
+    }
 }
 
 /// Trims a decoded cell (voter files pad names). NFC keeps stacked
@@ -135,6 +254,13 @@ impl RowParser<'_> {
         row.latitude = None;
         row.longitude = None;
         row.do_not_contact = false;
+        row.warnings.clear();
+        let mut warnings = std::mem::take(&mut row.warnings);
+        let mut warn = |column: usize, kind: WarningKind| warnings.push(RowWarning { line, column, kind });
+        if !row.party.is_empty() && !is_party(&row.party) {
+            row.party.clear();
+            warn(self.map.column(Field::Party).unwrap_or(0), WarningKind::PartyUnreadable);
+        }
 
         if row.given_name.is_empty() && row.family_name.is_empty() && row.native_name.is_empty() {
             let col = self.map.column(Field::FamilyName).or(self.map.column(Field::GivenName)).unwrap_or(0);
@@ -174,7 +300,14 @@ impl RowParser<'_> {
         }
         addr.city = get(Field::City).into_owned();
         addr.state = get(Field::State).into_owned();
-        addr.zip = get(Field::Zip).into_owned();
+        if let Some(col) = self.map.column(Field::Zip) {
+            let zip = cell(col);
+            let (kept, warning) = checked_zip(&zip);
+            addr.zip = kept.to_owned();
+            if let Some(kind) = warning {
+                warn(col, kind);
+            }
+        }
         if addr.street.is_empty() {
             let col = self.map.column(Field::StreetLine).or(self.map.column(Field::StreetName)).unwrap_or(0);
             problem(col, "the address has no street".into());
@@ -185,7 +318,7 @@ impl RowParser<'_> {
             if !v.is_empty() {
                 match v.parse::<i32>() {
                     Ok(y) if (1880..=self.current_year).contains(&y) => row.birth_year = Some(y),
-                    _ => problem(col, format!("{v:?} is not a birth year")),
+                    _ => warn(col, WarningKind::BirthYearUnreadable),
                 }
             }
         }
@@ -194,9 +327,9 @@ impl RowParser<'_> {
         {
             let v = cell(col);
             if !v.is_empty() {
-                match birth_year_of_date(&v) {
+                match self.birth_year_of_date(&v) {
                     Some(y) if (1880..=self.current_year).contains(&y) => row.birth_year = Some(y),
-                    _ => problem(col, format!("{v:?} is not a date of birth (expected YYYY-MM-DD or MM/DD/YYYY)")),
+                    _ => warn(col, WarningKind::BirthDateUnreadable),
                 }
             }
         }
@@ -206,15 +339,34 @@ impl RowParser<'_> {
             if v.is_empty() {
                 continue;
             }
-            let digits = fold::phone_digits(&v);
+            // A phone the store keeps must have a number's digits: every
+            // phone is indexed and searched by them, and a device's edit of
+            // the person's phones is refused if one lacks them
+            // (`person::check_field`). Text without them is left out.
+            let (number, extension) = fold::split_phone_extension(&v);
+            let digits = fold::phone_digits(number);
             if digits.is_empty() {
-                problem(col, format!("{v:?} is not a phone number"));
+                warn(col, WarningKind::PhoneNotANumber);
                 continue;
             }
-            let formatted = if digits.len() == 10 { format!("+1{digits}") } else { v.to_string() };
+            let plain = !number.bytes().any(|b| b.is_ascii_alphabetic());
+            let formatted = if digits.len() == 10 && plain {
+                match extension {
+                    None => format!("+1{digits}"),
+                    // RFC 3966's form, which `fold::phone_digits` and tel: links read.
+                    Some(ext) => format!("+1{digits};ext={ext}"),
+                }
+            } else {
+                if !plain {
+                    warn(col, WarningKind::PhoneKeptAsWritten);
+                }
+                v.to_string()
+            };
             if !row.phones.contains(&formatted) {
                 row.phones.push(formatted);
-                row.phone_digits.push(digits);
+                if !row.phone_digits.contains(&digits) {
+                    row.phone_digits.push(digits);
+                }
             }
         }
         for col in self.map.columns(Field::Email) {
@@ -222,8 +374,8 @@ impl RowParser<'_> {
             if v.is_empty() {
                 continue;
             }
-            if !v.contains('@') || v.contains(' ') {
-                problem(col, format!("{v:?} is not an email address"));
+            if !is_email(&v) {
+                warn(col, WarningKind::EmailUnreadable);
             } else if !row.emails.iter().any(|e| *e == v) {
                 row.emails.push(v.into_owned());
             }
@@ -231,7 +383,7 @@ impl RowParser<'_> {
         if let Some(col) = self.map.column(Field::Language) {
             match crate::lang::normalize(&cell(col)) {
                 Ok(tag) => row.preferred_language = tag.unwrap_or_default(),
-                Err(e) => problem(col, e),
+                Err(_) => problem(col, LANGUAGE_HELP.into()),
             }
         }
         if let Some(col) = self.map.column(Field::SpokenLanguages) {
@@ -239,7 +391,7 @@ impl RowParser<'_> {
                 match crate::lang::normalize(part) {
                     Ok(Some(tag)) if !row.spoken_languages.contains(&tag) => row.spoken_languages.push(tag),
                     Ok(_) => {}
-                    Err(e) => problem(col, e),
+                    Err(_) => problem(col, LANGUAGE_HELP.into()),
                 }
             }
         }
@@ -253,7 +405,7 @@ impl RowParser<'_> {
                     let limit = if field == Field::Latitude { 90.0 } else { 180.0 };
                     match v.parse::<f64>() {
                         Ok(x) if x.abs() <= limit => *slot = Some(x),
-                        _ => problem(col, format!("{v:?} is not a {field}")),
+                        _ => problem(col, format!("not a {field}")),
                     }
                 }
             }
@@ -264,12 +416,13 @@ impl RowParser<'_> {
                 "" | "0" | "n" | "no" | "false" => false,
                 "1" | "y" | "yes" | "true" | "x" => true,
                 _ => {
-                    problem(col, format!("{v:?} is not yes or no"));
+                    problem(col, "not yes or no".into());
                     false
                 }
             };
         }
 
+        row.warnings = warnings;
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -301,13 +454,150 @@ impl ImportRow {
     }
 }
 
-fn birth_year_of_date(v: &str) -> Option<i32> {
-    let v = v.trim();
-    let parts: Vec<&str> = v.split(['-', '/', '.']).collect();
-    match parts.as_slice() {
-        [y, _, _] if y.len() == 4 => y.parse().ok(),
-        [_, _, y] if y.len() == 4 => y.parse().ok(),
-        [ymd] if ymd.len() == 8 && ymd.chars().all(|c| c.is_ascii_digit()) => ymd[..4].parse().ok(),
-        _ => None,
+/// Dates of birth as voter files write them, with or without a time of day
+/// (exports from spreadsheets and databases add "12:00:00 AM"). Two-digit
+/// years are left out: "61" could be 1961 or 2061.
+const DATE_FORMATS: &[&str] = &["%m/%d/%Y", "%Y-%m-%d", "%Y%m%d", "%m-%d-%Y", "%Y/%m/%d", "%d-%b-%Y", "%d %b %Y", "%b %d %Y"];
+const DATE_TIME_FORMATS: &[&str] = &[
+    "%m/%d/%Y %I:%M:%S %p",
+    "%m/%d/%Y %I:%M %p",
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y %H:%M",
+    "%Y-%m-%dT%H:%M:%S%.f",
+    "%Y-%m-%d %H:%M:%S%.f",
+    "%Y-%m-%dT%H:%M:%S%.f%#z",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d %H:%M",
+];
+
+impl RowParser<'_> {
+    fn birth_year_of_date(&self, v: &str) -> Option<i32> {
+        use chrono::{Datelike, NaiveDate, NaiveDateTime};
+        let v = v.trim().trim_end_matches('Z');
+        let parse = |i: usize| -> Option<NaiveDate> {
+            match i.checked_sub(DATE_FORMATS.len()) {
+                None => NaiveDate::parse_from_str(v, DATE_FORMATS[i]).ok(),
+                Some(j) => NaiveDateTime::parse_from_str(v, DATE_TIME_FORMATS[j]).ok().map(|t| t.date()),
+            }
+        };
+        let last = self.date_format.get();
+        if let Some(date) = parse(last) {
+            return Some(date.year());
+        }
+        (0..DATE_FORMATS.len() + DATE_TIME_FORMATS.len()).filter(|i| *i != last).find_map(|i| {
+            let date = parse(i)?;
+            self.date_format.set(i);
+            Some(date.year())
+        })
+    }
+}
+
+/// A ZIP as the store keeps it, and the warning when it was not one.
+fn checked_zip(zip: &str) -> (&str, Option<WarningKind>) {
+    let bytes = zip.as_bytes();
+    if zip.is_empty() || (bytes.len() == 5 || bytes.len() == 9) && bytes.iter().all(u8::is_ascii_digit) {
+        return (zip, None);
+    }
+    if bytes.len() < 5 || !bytes[..5].iter().all(u8::is_ascii_digit) {
+        return (zip, Some(WarningKind::ZipKeptAsWritten));
+    }
+    let plus4 = zip[5..].trim_start_matches(['-', ' ']);
+    if plus4.is_empty() {
+        return (&zip[..5], None);
+    }
+    if plus4.len() == 4 && plus4.bytes().all(|b| b.is_ascii_digit()) {
+        return (zip, None);
+    }
+    (&zip[..5], Some(WarningKind::Zip4Dropped))
+}
+
+/// One address with something on each side of its @ and a dot in its
+/// domain: what a person would recognize, not RFC 5322's full grammar.
+fn is_email(v: &str) -> bool {
+    match v.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.trim_matches('.').contains('.')
+                && !v.contains(|c: char| c.is_whitespace() || c.is_control())
+        }
+        None => false,
+    }
+}
+
+/// Party codes and names differ by state ("DEM", "R", "NPP", "No Party
+/// Preference", "Working Families"); what none of them is: no letter at all,
+/// a spreadsheet's "#N/A", or a paragraph.
+fn is_party(v: &str) -> bool {
+    v.chars().count() <= 40
+        && v.chars().any(char::is_alphabetic)
+        && v.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '&' | '\'' | '/' | '(' | ')'))
+}
+
+const LANGUAGE_HELP: &str =
+    "not a language Doorstep knows (use a name such as \"Vietnamese\" or a BCP-47 tag such as \"vi\")";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn birth_dates_in_the_forms_voter_files_write_them() {
+        let map = ColumnMap::default();
+        let parser = RowParser::new(&map, &[], 2026);
+        for (text, year) in [
+            ("12/31/1961", Some(1961)),
+            ("1/5/1961", Some(1961)),
+            ("12/31/1961 12:00:00 AM", Some(1961)),
+            ("12/31/1961 0:00", Some(1961)),
+            ("1961-12-31", Some(1961)),
+            ("1961-12-31T00:00:00", Some(1961)),
+            ("1961-12-31T00:00:00.000Z", Some(1961)),
+            ("1961-12-31T00:00:00-05:00", Some(1961)),
+            ("1961-12-31 00:00:00", Some(1961)),
+            ("19611231", Some(1961)),
+            ("31-DEC-1961", Some(1961)),
+            ("31-Dec-1961", Some(1961)),
+            ("12-31-1961", Some(1961)),
+            // Back to the first form after the parser learned another.
+            ("12/31/1961", Some(1961)),
+            ("1961-99-31", None),
+            ("99/31/1961", None),
+            ("02/30/1961", None),
+            ("12/31/61", None),
+            ("unknown", None),
+            ("1961", None),
+        ] {
+            // As `parse` takes it: a year no voter was born in is no date of birth.
+            let taken = parser.birth_year_of_date(text).filter(|y| (1880..=2026).contains(y));
+            assert_eq!(taken, year, "{text}");
+        }
+    }
+
+    #[test]
+    fn zips_emails_and_parties() {
+        for (zip, kept, warning) in [
+            ("27601", "27601", None),
+            ("27601-1234", "27601-1234", None),
+            ("276011234", "276011234", None),
+            ("27601 1234", "27601 1234", None),
+            ("27601-", "27601", None),
+            ("27601-12", "27601", Some(WarningKind::Zip4Dropped)),
+            ("27601-ABCD", "27601", Some(WarningKind::Zip4Dropped)),
+            ("2760", "2760", Some(WarningKind::ZipKeptAsWritten)),
+            ("N/A", "N/A", Some(WarningKind::ZipKeptAsWritten)),
+        ] {
+            assert_eq!(checked_zip(zip), (kept, warning), "{zip}");
+        }
+        for (email, ok) in [("ana@example.org", true), ("ana@example", false), ("ana example.org", false),
+            ("@example.org", false), ("ana@@example.org", false), ("ana @example.org", false)]
+        {
+            assert_eq!(is_email(email), ok, "{email}");
+        }
+        for (party, ok) in [("DEM", true), ("R", true), ("No Party Preference", true), ("Working Families", true),
+            ("#N/A", false), ("7", false), ("--", false)]
+        {
+            assert_eq!(is_party(party), ok, "{party}");
+        }
     }
 }
