@@ -14,11 +14,12 @@
 //! after everyone else; a repeated id is merged then, as a re-import would.
 
 
-mod layout;
+pub mod layout;
 mod row;
 mod spill;
+pub mod states;
 
-pub use layout::{Field, LayoutKind, Mapping};
+pub use layout::{ColumnUse, Field, LayoutKind, Mapping, Recognized, RecognizedColumn, recognize};
 pub use row::{RowProblem, Warning, WarningKind};
 
 use crate::domain::Organization;
@@ -183,7 +184,7 @@ pub fn import_file(
     let started = std::time::Instant::now();
     let source = Source::open(path, opts)?;
     let file_name = source.file_name.clone();
-    let layout_name = source.layout_name;
+    let layout_name = source.recognized.layout.clone();
 
     let conn = store.conn_mut();
     let empty_store: bool = conn.query_row(EMPTY_STORE, [], |r| r.get(0))?;
@@ -198,7 +199,7 @@ pub fn import_file(
     Ok(ImportSummary {
         file: file_name,
         organization: org.name.clone(),
-        layout: layout_name.to_owned(),
+        layout: layout_name,
         rows: counts.rows,
         people_created: counts.created,
         people_updated: counts.updated,
@@ -213,6 +214,42 @@ pub fn import_file(
     })
 }
 
+/// Reads the first line of a file and works out its layout (`layout::plan`);
+/// the reader it returns stands at the first voter, past a header if the
+/// file has one.
+fn open_layout(
+    mut reader: BufReader<std::fs::File>,
+    first_line: &[u8],
+    bom: usize,
+    opts: &ImportOptions,
+    file_name: &str,
+) -> Result<(csv::Reader<BufReader<std::fs::File>>, Recognized)> {
+    let named = opts.layout.and_then(LayoutKind::state);
+    let delimiter = match opts.mapping.as_ref().and_then(|m| m.delimiter.as_deref()) {
+        Some("\\t") | Some("tab") => b'\t',
+        Some(d) if d.len() == 1 => d.as_bytes()[0],
+        Some(d) => return Err(Error::Invalid(format!("mapping: delimiter {d:?} must be one character"))),
+        None => named.map_or_else(|| layout::sniff_delimiter(first_line), |s| s.delimiter),
+    };
+    use std::io::{Seek, SeekFrom};
+    reader.seek(SeekFrom::Start(bom as u64)).map_err(|e| Error::io(Path::new(file_name), e))?;
+    let mut csv_reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(reader);
+    let mut first = csv::ByteRecord::new();
+    csv_reader
+        .read_byte_record(&mut first)
+        .map_err(|e| ImportError::whole_file(file_name, 1, format!("cannot read the first line: {e}")))?;
+    let first_row: Vec<String> = first.iter().map(|h| row::decode(h).trim().to_owned()).collect();
+    let recognized = layout::plan(opts.layout, opts.mapping.as_ref(), &first_row, delimiter)
+        .map_err(|m| ImportError::whole_file(file_name, 1, m.0))?;
+    if !recognized.has_header {
+        // The first line is a voter: read the file again from its start.
+        let mut start = csv::Position::new();
+        start.set_byte(bom as u64).set_line(1).set_record(0);
+        csv_reader.seek(start).map_err(|e| ImportError::whole_file(file_name, 1, e.to_string()))?;
+    }
+    Ok((csv_reader, recognized))
+}
+
 /// An opened voter file whose header has been read.
 struct Source<'a> {
     file_name: String,
@@ -220,7 +257,8 @@ struct Source<'a> {
     csv_reader: csv::Reader<BufReader<std::fs::File>>,
     headers: Vec<String>,
     map: ColumnMap,
-    layout_name: &'static str,
+    /// The layout and what each column became, for the summary and a preview.
+    recognized: Recognized,
     total_bytes: u64,
 }
 
@@ -243,35 +281,11 @@ impl<'a> Source<'a> {
         let header_line = buf[bom..bom + header_end].to_vec();
         reader.consume(bom);
 
-        let delimiter = match opts.mapping.as_ref().and_then(|m| m.delimiter.as_deref()) {
-            Some("\\t") | Some("tab") => b'\t',
-            Some(d) if d.len() == 1 => d.as_bytes()[0],
-            Some(d) => return Err(Error::Invalid(format!("mapping: delimiter {d:?} must be one character"))),
-            None => layout::sniff_delimiter(&header_line),
-        };
-        let mut csv_reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .flexible(true)
-            .has_headers(true)
-            .from_reader(reader);
-        let headers: Vec<String> = csv_reader
-            .byte_headers()
-            .map_err(|e| ImportError::whole_file(&file_name, 1, format!("cannot read the header: {e}")))?
-            .iter()
-            .map(|h| row::decode(h).trim().to_owned())
-            .collect();
-
-        let kind = opts.layout.unwrap_or_else(|| {
-            if headers.iter().any(|h| h == "ncid") && headers.iter().any(|h| h == "res_street_address") {
-                LayoutKind::Ncvoter
-            } else {
-                LayoutKind::Csv
-            }
-        });
-        let map: ColumnMap = layout::map_columns(kind, opts.mapping.as_ref(), &headers)
-            .map_err(|m| ImportError::whole_file(&file_name, 1, m.0))?;
-        let layout_name = if opts.mapping.is_some() { "mapping" } else { kind.name() };
-        Ok(Source { file_name, path, csv_reader, headers, map, layout_name, total_bytes })
+        let (csv_reader, recognized) = open_layout(reader, &header_line, bom, opts, &file_name)?;
+        tracing::info!(layout = %recognized.layout, header = recognized.has_header, "layout recognized");
+        let headers = recognized.headers();
+        let map: ColumnMap = recognized.column_map();
+        Ok(Source { file_name, path, csv_reader, headers, map, recognized, total_bytes })
     }
 }
 
