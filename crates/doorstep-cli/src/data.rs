@@ -52,6 +52,13 @@ pub struct ImportArgs {
     /// Where rejected rows go (default: FILE.rejected.csv).
     #[arg(long)]
     rejects: Option<PathBuf>,
+    /// Show the layout recognized, what each column becomes and the first
+    /// rows as they would be stored; write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// How many rows --dry-run shows.
+    #[arg(long, default_value_t = 5, requires = "dry_run")]
+    rows: usize,
     #[arg(long)]
     json: bool,
 }
@@ -71,6 +78,18 @@ pub fn import(data: &Path, args: ImportArgs) -> Result<()> {
         rejects_path: args.rejects.clone(),
         max_errors: None,
     };
+    if args.dry_run {
+        // Before the store is opened: a preview neither makes nor touches one.
+        return match doorstep_core::import::preview(&args.file, &opts, args.rows) {
+            Ok(preview) if args.json => print_json(&preview),
+            Ok(preview) => {
+                print_preview(&preview);
+                Ok(())
+            }
+            Err(Error::Import(rejection)) => rejected(&rejection, args.json),
+            Err(e) => Err(e.into()),
+        };
+    }
     let mut store = open_store(data)?;
     let default_org = "My organization";
     let org = store.org_for_import(args.org.as_deref(), default_org)?;
@@ -101,19 +120,80 @@ pub fn import(data: &Path, args: ImportArgs) -> Result<()> {
                 if let Some(f) = &summary.rejects_file {
                     println!("rejected rows and their reasons: {f}");
                 }
+                if summary.warnings > 0 {
+                    let kinds: Vec<String> = summary.warnings_by_kind.iter().map(|(k, n)| format!("{n} {k}")).collect();
+                    println!("{} value(s) kept as written or left out ({}); the first:", summary.warnings, kinds.join(", "));
+                    for w in &summary.first_warnings {
+                        println!("  {}: {w}", summary.file);
+                    }
+                }
             }
             Ok(())
         }
-        Err(Error::Import(rejection)) => {
-            if args.json {
-                print_json(&serde_json::json!({ "error": "rejected", "file": rejection.file,
-                    "problems": rejection.problems, "truncated": rejection.truncated }))?;
-            }
-            eprint!("{rejection}");
-            std::process::exit(1);
-        }
+        Err(Error::Import(rejection)) => rejected(&rejection, args.json),
         Err(e) => Err(e.into()),
     }
+}
+
+/// Reports a rejected file and exits non-zero.
+fn rejected(rejection: &doorstep_core::import::ImportError, json: bool) -> Result<()> {
+    if json {
+        print_json(&serde_json::json!({ "error": "rejected", "file": rejection.file,
+            "problems": rejection.problems, "truncated": rejection.truncated }))?;
+    }
+    eprint!("{rejection}");
+    std::process::exit(1);
+}
+
+fn print_preview(p: &doorstep_core::import::Preview) {
+    use doorstep_core::import::ColumnUse;
+    let header = if p.layout.has_header { "a header row" } else { "no header row" };
+    println!("{}: layout {} ({}), {header}", p.file, p.layout.layout, p.layout.description);
+    println!("columns:");
+    for c in p.layout.columns.iter().chain(&p.layout.extra) {
+        let role = match &c.role {
+            ColumnUse::Field(f) => f.name().to_owned(),
+            ColumnUse::VoterId(scheme) => format!("voter id ({scheme})"),
+            ColumnUse::Mailing => "ignored: mailing address (the residential address is the door)".to_owned(),
+            ColumnUse::Ignored => "ignored".to_owned(),
+        };
+        println!("  {:>3}  {:<28} {role}", c.index + 1, c.header);
+    }
+    if !p.ignored.is_empty() {
+        println!("ignored: {}", p.ignored.join(", "));
+    }
+    println!("the first {} row(s) as they would be stored:", p.rows.len());
+    for r in &p.rows {
+        println!("  line {}: {}", r.line, r.name);
+        println!("    {}, {}  (door {})", r.address, r.city_line, r.household_key);
+        let mut facts = Vec::new();
+        if let Some((scheme, id)) = &r.voter_id {
+            facts.push(format!("voter id {id} ({scheme})"));
+        }
+        if !r.phones.is_empty() {
+            facts.push(format!("phones {}", r.phones.join(", ")));
+        }
+        if !r.emails.is_empty() {
+            facts.push(format!("emails {}", r.emails.join(", ")));
+        }
+        if let Some(year) = r.birth_year {
+            facts.push(format!("born {year}"));
+        }
+        if !r.party.is_empty() {
+            facts.push(format!("party {}", r.party));
+        }
+        if !facts.is_empty() {
+            println!("    {}", facts.join("; "));
+        }
+        for w in &r.warnings {
+            println!("    warning: {w}");
+        }
+    }
+    for problem in &p.problems {
+        let column = problem.column.as_ref().map(|(n, name)| format!(": column {n} ({name})")).unwrap_or_default();
+        println!("  line {}{column}: {} (this would reject the file, or the row with --skip-bad-rows)", problem.line, problem.message);
+    }
+    println!("nothing was written (--dry-run)");
 }
 
 #[derive(Args)]

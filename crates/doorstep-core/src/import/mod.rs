@@ -15,11 +15,13 @@
 
 
 pub mod layout;
+mod preview;
 mod row;
 mod spill;
 pub mod states;
 
 pub use layout::{ColumnUse, Field, LayoutKind, Mapping, Recognized, RecognizedColumn, recognize};
+pub use preview::{Preview, PreviewRow, preview};
 pub use row::{RowProblem, Warning, WarningKind};
 
 use crate::domain::Organization;
@@ -424,7 +426,7 @@ fn write_file(
         csv_reader,
         map,
         headers: headers.clone(),
-        current_year: chrono::Datelike::year(&chrono::Utc::now()),
+        current_year: current_year(),
         households,
         numbering,
     };
@@ -539,6 +541,11 @@ fn write_file(
     Ok((counts, rejects_file))
 }
 
+/// The latest birth year a row may carry.
+fn current_year() -> i32 {
+    chrono::Datelike::year(&chrono::Utc::now())
+}
+
 /// The reader thread: everything but SQLite.
 struct Reader {
     csv_reader: csv::Reader<BufReader<std::fs::File>>,
@@ -647,18 +654,7 @@ impl Reader {
         let mut spare: Vec<Box<ImportRow>> = Vec::new();
         let mut items = Vec::with_capacity(BATCH);
         let mut new_ids = Ids::new();
-        loop {
-            let line = self.csv_reader.position().line();
-            match self.csv_reader.read_byte_record(&mut record) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) => return Err(format!("line {line}: {e}")),
-            }
-            // Skip blank lines, which spreadsheets leave at the end.
-            if record.len() == 1 && record[0].iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            let line = record.position().map(|p| p.line()).unwrap_or(line);
+        while let Some(line) = next_record(&mut self.csv_reader, &mut record)? {
             let mut row = spare.pop().unwrap_or_default();
             match parser.parse(line, &record, &mut row) {
                 Ok(()) => {
@@ -714,6 +710,27 @@ impl Reader {
         }
         let bytes = self.csv_reader.position().byte();
         Ok(out.send(Message::Lines(Batch { items, bytes })).is_ok())
+    }
+}
+
+/// Reads the file's next record that is not a blank line, and says on which
+/// line it starts; None at the end of the file.
+fn next_record(
+    csv_reader: &mut csv::Reader<BufReader<std::fs::File>>,
+    record: &mut csv::ByteRecord,
+) -> std::result::Result<Option<u64>, String> {
+    loop {
+        let line = csv_reader.position().line();
+        match csv_reader.read_byte_record(record) {
+            Ok(true) => {}
+            Ok(false) => return Ok(None),
+            Err(e) => return Err(format!("line {line}: {e}")),
+        }
+        // Skip blank lines, which spreadsheets leave at the end.
+        if record.len() == 1 && record[0].iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        return Ok(Some(record.position().map(|p| p.line()).unwrap_or(line)));
     }
 }
 

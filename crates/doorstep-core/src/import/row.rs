@@ -422,6 +422,8 @@ impl RowParser<'_> {
             };
         }
 
+        // In the order of the file's columns, as a reader of the row expects.
+        warnings.sort_unstable_by_key(|w| w.column);
         row.warnings = warnings;
         if !problems.is_empty() {
             return Err(problems);
