@@ -76,7 +76,8 @@ fn found(store: &Store, query: &str) -> Vec<String> {
 fn each_messy_value_keeps_its_row_warns_at_its_line_and_column_and_changes_only_itself() {
     use WarningKind::*;
     // (column, messy value, the warning, what is stored instead of the clean value)
-    let cases: &[(&str, &str, Option<WarningKind>, &[(&str, &str)])] = &[
+    type Case<'a> = (&'a str, &'a str, Option<WarningKind>, &'a [(&'a str, &'a str)]);
+    let cases: &[Case] = &[
         ("phone", "919-555-CALL", Some(PhoneNotANumber), &[("phones", "[]")]),
         ("phone", "12", Some(PhoneNotANumber), &[("phones", "[]")]),
         ("phone", "919-555-0100 cell", Some(PhoneKeptAsWritten), &[("phones", r#"["919-555-0100 cell"]"#)]),
