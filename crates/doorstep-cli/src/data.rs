@@ -15,8 +15,8 @@ pub struct GenVotersArgs {
     count: u64,
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// ncvoter, csv, or a state's published layout: ca, co, de, fl, ny, nj,
-    /// oh, ok, pa, tx, ut, vt, wa.
+    /// ncvoter, csv, or a state's published layout: ca, co, de, fl, mi, ny,
+    /// nj, oh, ok, pa, tx, ut, vt, wa.
     #[arg(long, default_value = "ncvoter", value_parser = clap::value_parser!(doorstep_gen::Layout))]
     layout: doorstep_gen::Layout,
     #[arg(long)]

@@ -311,6 +311,76 @@ pub static FL: StateLayout = StateLayout {
     ],
 };
 
+/// Michigan's Qualified Voter File as the Bureau of Elections has published
+/// it since 2023 (EntireStateVoters): a header row, the address in parts,
+/// EXTENSION holding the unit ("APT 4", "LOT 12"), only a birth year, no
+/// party. STREET_NUMBER_PREFIX (a letter before the number) has no field of
+/// its own and is not read. Source: the column list Michigan loaders use;
+/// the separator is thin in the sources (comma here). The older statewide
+/// extract (entire_state_v.lst) is fixed-width, by byte offset: not read.
+pub static MI: StateLayout = StateLayout {
+    code: "mi",
+    aliases: &[],
+    state: "Michigan",
+    description: "Michigan Qualified Voter File",
+    delimiter: b',',
+    has_header: true,
+    quote_all: false,
+    crlf: true,
+    dates: DateForm::MonthDayYear,
+    id_scheme: "mi_voter_id",
+    columns: &[
+        ("LAST_NAME", F(FamilyName)),
+        ("FIRST_NAME", F(GivenName)),
+        ("MIDDLE_NAME", F(MiddleName)),
+        ("NAME_SUFFIX", F(NameSuffix)),
+        ("YEAR_OF_BIRTH", F(BirthYear)),
+        ("GENDER", F(Gender)),
+        ("REGISTRATION_DATE", No),
+        ("STREET_NUMBER_PREFIX", No),
+        ("STREET_NUMBER", F(HouseNumber)),
+        ("STREET_NUMBER_SUFFIX", F(NumberSuffix)),
+        ("DIRECTION_PREFIX", F(StreetDirPrefix)),
+        ("STREET_NAME", F(StreetName)),
+        ("STREET_TYPE", F(StreetType)),
+        ("DIRECTION_SUFFIX", F(StreetDirSuffix)),
+        ("EXTENSION", F(Unit)),
+        ("CITY", F(City)),
+        ("STATE", F(State)),
+        ("ZIP_CODE", F(Zip)),
+        ("MAILING_ADDRESS_LINE_ONE", Mail),
+        ("MAILING_ADDRESS_LINE_TWO", Mail),
+        ("MAILING_ADDRESS_LINE_THREE", Mail),
+        ("MAILING_ADDRESS_LINE_FOUR", Mail),
+        ("MAILING_ADDRESS_LINE_FIVE", Mail),
+        ("VOTER_IDENTIFICATION_NUMBER", Id),
+        ("COUNTY_CODE", No),
+        ("COUNTY_NAME", No),
+        ("JURISDICTION_CODE", No),
+        ("JURISDICTION_NAME", No),
+        ("PRECINCT", F(Precinct)),
+        ("WARD", No),
+        ("SCHOOL_DISTRICT_CODE", No),
+        ("SCHOOL_DISTRICT_NAME", No),
+        ("STATE_HOUSE_DISTRICT_CODE", No),
+        ("STATE_HOUSE_DISTRICT_NAME", No),
+        ("STATE_SENATE_DISTRICT_CODE", No),
+        ("STATE_SENATE_DISTRICT_NAME", No),
+        ("US_CONGRESS_DISTRICT_CODE", No),
+        ("US_CONGRESS_DISTRICT_NAME", No),
+        ("COUNTY_COMMISSIONER_DISTRICT_CODE", No),
+        ("COUNTY_COMMISSIONER_DISTRICT_NAME", No),
+        ("VILLAGE_DISTRICT_CODE", No),
+        ("VILLAGE_DISTRICT_NAME", No),
+        ("VILLAGE_PRECINCT", No),
+        ("SCHOOL_PRECINCT", No),
+        ("IS_PERMANENT_ABSENTEE_VOTER", No),
+        ("VOTER_STATUS_TYPE_CODE", No),
+        ("UOCAVA_STATUS_CODE", No),
+        ("UOCAVA_STATUS_NAME", No),
+    ],
+};
+
 /// New York's statewide file (AllNYSVoters): comma separated, every value
 /// quoted, no header, the address in parts (RSTREETNAME carries the street
 /// type). Source: the State Board of Elections' file layout as
@@ -876,10 +946,8 @@ pub static WA: StateLayout = StateLayout {
     ],
 };
 
-/// Every built-in state layout. Michigan's Qualified Voter File extract is
-/// fixed-width (columns by byte offset, no separator) and is not here yet:
-/// it needs a fixed-width reader, not a table.
-pub static STATES: &[&StateLayout] = &[&CA, &CO, &DE, &FL, &NY, &NC, &NJ, &OH, &OK, &PA, &TX, &UT, &VT, &WA];
+/// Every built-in state layout.
+pub static STATES: &[&StateLayout] = &[&CA, &CO, &DE, &FL, &MI, &NY, &NC, &NJ, &OH, &OK, &PA, &TX, &UT, &VT, &WA];
 
 #[cfg(test)]
 mod tests {
