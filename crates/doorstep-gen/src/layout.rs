@@ -448,6 +448,13 @@ fn state_field(
         Field::FamilyName => nc_upper(&rec.family, cell),
         Field::NameSuffix => cell.push_str(rec.name_suffix),
         Field::NativeName => cell.push_str(&rec.native),
+        Field::FullName => {
+            nc_upper(&rec.family, scratch);
+            cell.push_str(scratch);
+            cell.push_str(", ");
+            nc_upper(rec.given, scratch);
+            cell.push_str(scratch);
+        }
         // Beside a unit column the line stops before the unit.
         Field::StreetLine => nc_street_address(a, false, !state.has(Field::Unit), cell),
         Field::HouseNumber => {

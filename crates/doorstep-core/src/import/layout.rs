@@ -15,6 +15,9 @@ pub enum Field {
     FamilyName,
     NameSuffix,
     NativeName,
+    /// The whole name in one column ("GARCIA, ANA M" or "Ana M. Garcia Jr"),
+    /// split on import when the file has no split name columns.
+    FullName,
     /// One string holding number, street and unit, parsed on import.
     StreetLine,
     HouseNumber,
@@ -50,6 +53,7 @@ impl Field {
         (Field::FamilyName, "family_name"),
         (Field::NameSuffix, "name_suffix"),
         (Field::NativeName, "native_name"),
+        (Field::FullName, "full_name"),
         (Field::StreetLine, "street_line"),
         (Field::HouseNumber, "house_number"),
         (Field::HouseFraction, "house_fraction"),
@@ -369,7 +373,7 @@ impl Recognized {
     }
 
     fn check(self) -> Result<Recognized, MissingColumns> {
-        let has_name = self.has(Field::GivenName) || self.has(Field::FamilyName);
+        let has_name = self.has(Field::GivenName) || self.has(Field::FamilyName) || self.has(Field::FullName);
         let has_address = self.has(Field::StreetLine) || self.has(Field::StreetName);
         if has_name && has_address {
             return Ok(self);
@@ -390,6 +394,52 @@ impl Recognized {
     }
 }
 
+/// A name written whole, split as people write it: "FAMILY, GIVEN MIDDLE"
+/// when a comma says where the family name ends (voter files print names
+/// so), else "GIVEN MIDDLE FAMILY". A generational suffix (JR, SR, II…)
+/// is taken out wherever it stands.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct WholeName {
+    pub given: String,
+    pub middle: String,
+    pub family: String,
+    pub suffix: String,
+}
+
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "v", "vi", "2nd", "3rd"];
+
+impl WholeName {
+    pub fn split(whole: &str) -> WholeName {
+        let is_suffix = |t: &str| SUFFIXES.contains(&t.trim_end_matches('.').to_lowercase().as_str());
+        let mut name = WholeName::default();
+        let mut words = |part: &str| -> Vec<String> {
+            part.split_whitespace()
+                .filter(|t| {
+                    if is_suffix(t) && name.suffix.is_empty() {
+                        name.suffix = t.trim_end_matches('.').to_owned();
+                        false
+                    } else {
+                        true
+                    }
+                })
+                .map(str::to_owned)
+                .collect()
+        };
+        let (family, rest) = match whole.split_once(',') {
+            Some((family, rest)) => (words(family).join(" "), words(rest)),
+            None => {
+                let mut all = words(whole);
+                let family = if all.len() > 1 { all.pop().unwrap_or_default() } else { String::new() };
+                (family, all)
+            }
+        };
+        let mut rest = rest.into_iter();
+        let given = rest.next().unwrap_or_default();
+        let middle = rest.collect::<Vec<_>>().join(" ");
+        WholeName { given, middle, family, ..name }
+    }
+}
+
 /// Lower case, letters and digits only: "RES_HOUSE_NUMBER" → "reshousenumber".
 fn header_key(h: &str) -> String {
     h.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
@@ -403,6 +453,7 @@ const VOCABULARY: &[(Field, &[&str])] = &[
     (Field::FamilyName, &["lastname", "last", "surname", "familyname", "lname", "namelast"]),
     (Field::NameSuffix, &["suffix", "namesuffix", "namesuffixlbl", "namestyle"]),
     (Field::NativeName, &["nativename", "nameinnativescript", "localname", "namenative"]),
+    (Field::FullName, &["name", "fullname", "votername", "namefull", "registrantname", "formattedname"]),
     (Field::StreetLine, &[
         "address", "streetaddress", "address1", "addressline1", "resaddress", "residentialaddress",
         "resstreetaddress", "street", "residentialaddress1", "residentialaddressline1", "residenceaddress",
@@ -721,6 +772,22 @@ mod tests {
         // Alone, "Street" is still the whole line.
         let rec = plan(None, None, &row("First,Last,Street,Zip"), b',').unwrap();
         assert_eq!(rec.column_map().column(Field::StreetLine), Some(2));
+    }
+
+    #[test]
+    fn whole_names_are_split_with_their_suffixes() {
+        let split = |s: &str| {
+            let n = WholeName::split(s);
+            [n.given, n.middle, n.family, n.suffix]
+        };
+        assert_eq!(split("GARCIA, ANA MARIA"), ["ANA", "MARIA", "GARCIA", ""]);
+        assert_eq!(split("SMITH, JR JOHN A"), ["JOHN", "A", "SMITH", "JR"]);
+        assert_eq!(split("SMITH JR, JOHN"), ["JOHN", "", "SMITH", "JR"]);
+        assert_eq!(split("Ana M. de la Cruz"), ["Ana", "M. de la", "Cruz", ""]);
+        assert_eq!(split("Martin Luther King Jr."), ["Martin", "Luther", "King", "Jr"]);
+        assert_eq!(split("Cher"), ["Cher", "", "", ""]);
+        let rec = plan(None, None, &row("Voter Name,Residential Address,Zip"), b',').unwrap();
+        assert_eq!(rec.column_map().column(Field::FullName), Some(0));
     }
 
     #[test]

@@ -241,6 +241,16 @@ impl RowParser<'_> {
         set(&mut row.family_name, Field::FamilyName);
         set(&mut row.name_suffix, Field::NameSuffix);
         set(&mut row.native_name, Field::NativeName);
+        if row.given_name.is_empty()
+            && row.family_name.is_empty()
+            && let Some(col) = self.map.column(Field::FullName)
+        {
+            let whole = super::layout::WholeName::split(&cell(col));
+            (row.given_name, row.middle_name, row.family_name) = (whole.given, whole.middle, whole.family);
+            if row.name_suffix.is_empty() {
+                row.name_suffix = whole.suffix;
+            }
+        }
         set(&mut row.gender, Field::Gender);
         set(&mut row.party, Field::Party);
         set(&mut row.precinct, Field::Precinct);
@@ -263,7 +273,7 @@ impl RowParser<'_> {
         }
 
         if row.given_name.is_empty() && row.family_name.is_empty() && row.native_name.is_empty() {
-            let col = self.map.column(Field::FamilyName).or(self.map.column(Field::GivenName)).unwrap_or(0);
+            let col = self.map.column(Field::FamilyName).or(self.map.column(Field::GivenName)).or(self.map.column(Field::FullName)).unwrap_or(0);
             problem(col, "the person has no name".into());
         }
 
