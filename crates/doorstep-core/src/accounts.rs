@@ -234,52 +234,49 @@ pub fn make_pairing_code(conn: &Connection, org: Uuid, user: Uuid, endpoint_url:
     })
 }
 
+/// What a pairing QR code's text starts with; anything else pasted is a
+/// plain code.
+const PAIR_SCHEME: &str = "doorstep";
+
 pub fn qr_payload(url: &str, code: &str) -> String {
-    let enc: String = url
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect();
-    format!("doorstep:pair?url={enc}&code={code}")
+    let query = url::form_urlencoded::Serializer::new(String::new()).append_pair("url", url).append_pair("code", code).finish();
+    format!("{PAIR_SCHEME}:pair?{query}")
 }
 
-/// Splits a pasted QR payload into (url, code); plain codes give no url.
-pub fn parse_pairing_input(input: &str) -> (Option<String>, String) {
+/// Splits what was pasted or scanned into (endpoint url, code): a
+/// `doorstep:pair?url=…&code=…` payload gives both, a plain code no url.
+/// Keys a later app may add are ignored; a payload that is damaged fails
+/// saying what is wrong, never echoing it (it holds the code).
+pub fn parse_pairing_input(input: &str) -> Result<(Option<String>, String)> {
     let input = input.trim();
-    let Some(query) = input.strip_prefix("doorstep:pair?") else { return (None, input.to_owned()) };
-    let mut url = None;
-    let mut code = String::new();
-    for pair in query.split('&') {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        let decoded = percent_decode(v);
-        match k {
-            "url" => url = Some(decoded),
-            "code" => code = decoded,
-            _ => {}
+    let is_payload = input.split_once(':').is_some_and(|(scheme, _)| scheme.eq_ignore_ascii_case(PAIR_SCHEME));
+    if !is_payload {
+        return Ok((None, input.to_owned()));
+    }
+    let bad = |what: &str| Error::Invalid(format!("the pairing text is not a whole doorstep:pair?url=…&code=… payload: {what}"));
+    let parsed = url::Url::parse(input).map_err(|_| bad("it does not read as an address"))?;
+    if parsed.path() != "pair" {
+        return Err(bad("it is not a pairing (doorstep:pair)"));
+    }
+    let (mut url, mut code) = (None, None);
+    for (key, value) in parsed.query_pairs() {
+        let slot = match key.as_ref() {
+            "url" => &mut url,
+            "code" => &mut code,
+            _ => continue,
+        };
+        if slot.replace(value.trim().to_owned()).is_some() {
+            return Err(bad(&format!("it gives {key} twice")));
         }
     }
-    (url, code)
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
+    // Without a url the address comes from elsewhere (the pairing screen's
+    // field), as the UI's reading of the payload allows.
+    let url = url.filter(|u| !u.is_empty());
+    if url.as_deref().is_some_and(|u| url::Url::parse(u).is_err()) {
+        return Err(bad("the url is not an address"));
     }
-    String::from_utf8_lossy(&out).into_owned()
+    let code = code.filter(|c| !c.is_empty()).ok_or_else(|| bad("the code is missing"))?;
+    Ok((url, code))
 }
 
 #[derive(Debug, Clone)]
@@ -466,8 +463,45 @@ mod tests {
 
     #[test]
     fn qr_payload_round_trips() {
+        let parse = |s: &str| parse_pairing_input(s).unwrap();
         let p = qr_payload("https://door.example.org:8443/x", "K7QF-3M9X");
-        assert_eq!(parse_pairing_input(&p), (Some("https://door.example.org:8443/x".into()), "K7QF-3M9X".into()));
-        assert_eq!(parse_pairing_input(" K7QF-3M9X "), (None, "K7QF-3M9X".into()));
+        assert_eq!(parse(&p), (Some("https://door.example.org:8443/x".into()), "K7QF-3M9X".into()));
+        assert_eq!(parse(" K7QF-3M9X "), (None, "K7QF-3M9X".into()));
+
+        // An endpoint behind a path, with its own query and characters that
+        // mean something in ours (&, =, +, #, space, non-ASCII).
+        let odd = "https://door.example.org:8443/a b/é?x=1&code=NOPE+2#frag";
+        let p = qr_payload(odd, "K7QF-3M9X");
+        assert!(!p.contains(' ') && !p.contains('#'), "{p}");
+        assert_eq!(parse(&p), (Some(odd.into()), "K7QF-3M9X".into()));
+        assert_eq!(parse(&qr_payload("http://127.0.0.1:3000", "AB12-CD34")), (Some("http://127.0.0.1:3000".into()), "AB12-CD34".into()));
+    }
+
+    #[test]
+    fn pairing_payloads_ignore_unknown_keys_and_read_any_order() {
+        let parse = |s: &str| parse_pairing_input(s).unwrap();
+        let want = (Some("https://door.example.org".into()), "K7QF-3M9X".into());
+        assert_eq!(parse("doorstep:pair?v=2&code=K7QF-3M9X&org=x&url=https%3A%2F%2Fdoor.example.org"), want);
+        assert_eq!(parse("DoorStep:pair?url=https://door.example.org&code=K7QF-3M9X&"), want);
+        // No url: the address comes from the pairing screen's field.
+        assert_eq!(parse("doorstep:pair?code=K7QF-3M9X&url="), (None, "K7QF-3M9X".into()));
+    }
+
+    #[test]
+    fn damaged_pairing_payloads_say_what_is_wrong_without_the_code() {
+        for (input, what) in [
+            ("doorstep:pair?url=https%3A%2F%2Fdoor.example.org", "code is missing"),
+            ("doorstep:pair?url=https%3A%2F%2Fdoor.example.org&code=", "code is missing"),
+            ("doorstep:pair?url=not%20an%20address&code=K7QF-3M9X", "url is not an address"),
+            ("doorstep:pair?url=https%3A%2F%2Fa&url=https%3A%2F%2Fb&code=K7QF-3M9X", "url twice"),
+            ("doorstep:unpair?url=https%3A%2F%2Fdoor.example.org&code=K7QF-3M9X", "not a pairing"),
+            ("doorstep:", "not a pairing"),
+            ("doorstep:pair", "code is missing"),
+            ("doorstep:pair?%zz=%&&=", "code is missing"),
+        ] {
+            let err = parse_pairing_input(input).expect_err(input).to_string();
+            assert!(err.contains("doorstep:pair?url=…&code=…") && err.contains(what), "{input}: {err}");
+            assert!(!err.contains("K7QF"), "{input}: the code is echoed: {err}");
+        }
     }
 }

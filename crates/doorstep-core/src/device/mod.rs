@@ -161,7 +161,7 @@ impl Device {
         if self.identity().is_ok() {
             return Err(invalid("this device is already paired; wipe it before pairing it again"));
         }
-        let (payload_url, code) = accounts::parse_pairing_input(code);
+        let (payload_url, code) = accounts::parse_pairing_input(code)?;
         let url = payload_url.or(url.map(str::to_owned)).filter(|u| !u.trim().is_empty())
             .ok_or_else(|| invalid("the endpoint's address is missing: paste the whole QR text, or give the address"))?;
         if code.trim().is_empty() {
