@@ -120,3 +120,33 @@ fn a_headerless_layout_can_be_named() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success() && err.contains("153") && err.contains("38 columns"), "{err}");
 }
+
+/// Two defects found in the old header matching, through the real binary.
+#[test]
+fn a_street_column_and_an_id_column_mean_what_they_say() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = dir.path().join("street.csv");
+    // Three doors on one street, the rows numbered in a column headed ID.
+    std::fs::write(
+        &file,
+        "ID,First Name,Last Name,House Number,Street,Zip\n1,ANA,LEE,12,OAK ST,95112\n2,BO,LEE,12,OAK ST,95112\n3,CY,PARK,14,OAK ST,95112\n4,DI,KIM,16,OAK ST,95112\n",
+    )
+    .unwrap();
+    let s = cli_json(&data, &["import", file.to_str().unwrap(), "--json"]);
+    // Before: "Street" read as the whole line overrode the house number
+    // (one door for the street), and ID was taken as the voter id.
+    assert_eq!((s["people_created"].as_u64(), s["households_created"].as_u64()), (Some(4), Some(3)), "{s}");
+    let store = doorstep_core::Store::open(&data.join("doorstep.db")).unwrap();
+    let ids: i64 = store.conn().query_row("SELECT count(*) FROM external_ids", [], |r| r.get(0)).unwrap();
+    assert_eq!(ids, 0, "a column headed ID is not a voter id");
+    let doors: Vec<String> = store
+        .conn()
+        .prepare("SELECT house_number || ' ' || street FROM households ORDER BY number_value")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(doors, ["12 OAK ST", "14 OAK ST", "16 OAK ST"]);
+}
