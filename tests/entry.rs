@@ -3,7 +3,6 @@
 //! raw pushes from a paired device's token (issue 14, findings 3, 5, 10b).
 
 use doorstep_core::attempt::{MAX_ANSWERS, MAX_NOTE_CHARS};
-use doorstep_core::device::Device;
 use doorstep_core::device::api::NewAttempt;
 use doorstep_core::domain::Person;
 use doorstep_core::sync::hlc::Hlc;
@@ -57,12 +56,6 @@ fn attempt(person: Uuid, fields: Value) -> Value {
         a[k] = v.clone();
     }
     json!({ "kind": "attempt", "attempt": a })
-}
-
-fn paired_device(dir: &std::path::Path, ep: &Endpoint, user: &str, name: &str) -> Device {
-    let device = Device::open(&dir.join(name)).unwrap();
-    device.pair(&pairing_code(&ep.data, user), Some(&ep.url), None).expect("pairing");
-    device
 }
 
 /// Refused with 400 (or 413) naming `field`, the value nowhere in the answer.

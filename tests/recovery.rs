@@ -27,13 +27,6 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn paired(home: &Path, ep: &Endpoint, user: &str) -> Device {
-    let device = Device::open(home).unwrap();
-    let code = pairing_code(&ep.data, user);
-    device.pair(&code, Some(&ep.url), None).expect("pairing");
-    device
-}
-
 fn knock(device: &Device, person: uuid::Uuid, list: uuid::Uuid) -> String {
     device
         .record_attempt(NewAttempt { person_id: Some(person), list_id: Some(list), result: "not_home".into(), ..Default::default() })
@@ -71,7 +64,7 @@ fn a_restored_device_then_a_restored_endpoint_lose_nothing() {
     let list: uuid::Uuid = org.list.parse().unwrap();
 
     let mai_home = dir.path().join("mai");
-    let mai = paired(&mai_home, &ep, "Mai");
+    let mai = paired_device(dir.path(), &ep, "Mai", "mai");
     let people: Vec<uuid::Uuid> = mai.people().unwrap().iter().map(|p| p.id).collect();
     assert!(people.len() >= 10, "the list holds people");
     let mut made = HashSet::new();
@@ -103,7 +96,7 @@ fn a_restored_device_then_a_restored_endpoint_lose_nothing() {
 
     // 2. The endpoint's store goes back to a backup taken minutes earlier,
     // after which both canvassers recorded and synced work.
-    let ana = paired(&dir.path().join("ana"), &ep, "Ana");
+    let ana = paired_device(dir.path(), &ep, "Ana", "ana");
     ep.kill();
     let backup = dir.path().join("endpoint-backup");
     copy_dir(&data, &backup);

@@ -7,14 +7,6 @@ use doorstep_tests::*;
 use serde_json::{Value, json};
 use std::collections::HashSet;
 
-fn paired_device(dir: &std::path::Path, ep: &Endpoint, user: &str, name: &str) -> Device {
-    let device = Device::open(&dir.join(name)).unwrap();
-    let code = pairing_code(&ep.data, user);
-    let status = device.pair(&code, Some(&ep.url), None).expect("pairing");
-    assert!(status.paired && status.last_error.is_none(), "{status:?}");
-    device
-}
-
 fn record(device: &Device, person: uuid::Uuid, result: &str) -> uuid::Uuid {
     device.record_attempt(NewAttempt { person_id: Some(person), result: result.into(), ..Default::default() }).unwrap().id
 }

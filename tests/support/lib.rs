@@ -196,3 +196,13 @@ pub fn pair_raw(ep: &Endpoint, user: &str) -> (String, String) {
     assert_eq!(status, 200, "{body}");
     (body["token"].as_str().unwrap().to_owned(), body["device_id"].as_str().unwrap().to_owned())
 }
+
+/// A device of `user` at `dir/name`, paired with `ep` (and synced once, as
+/// pairing does).
+pub fn paired_device(dir: &Path, ep: &Endpoint, user: &str, name: &str) -> doorstep_core::device::Device {
+    let device = doorstep_core::device::Device::open(&dir.join(name)).unwrap();
+    let code = pairing_code(&ep.data, user);
+    let status = device.pair(&code, Some(&ep.url), None).expect("pairing");
+    assert!(status.paired && status.last_error.is_none(), "{status:?}");
+    device
+}
