@@ -2,10 +2,11 @@
 //! users, pairing codes, list assignment, and what the field sent back.
 
 use crate::{open_store, print_json};
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
 use doorstep_core::{accounts, lists, records};
-use std::path::Path;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 #[derive(Subcommand)]
 pub enum OrgCommand {
@@ -81,6 +82,9 @@ pub struct PairingCodeArgs {
     /// The endpoint's address as phones will reach it; adds a QR payload.
     #[arg(long)]
     url: Option<String>,
+    /// Also write the QR payload as a QR code image (SVG) to FILE.
+    #[arg(long, value_name = "FILE", requires = "url")]
+    qr: Option<PathBuf>,
     #[arg(long)]
     json: bool,
 }
@@ -89,15 +93,44 @@ pub fn pairing_code(data: &Path, args: PairingCodeArgs) -> Result<()> {
     let store = open_store(data)?;
     let org = store.resolve_org(args.org.as_deref())?;
     let user = accounts::resolve_user(store.conn(), org.id, &args.user)?;
-    let code = accounts::make_pairing_code(store.conn(), org.id, user.id, args.url.as_deref())?;
+    // The code is kept only once its image is written, so a failed write
+    // leaves no code nobody was given.
+    let tx = store.conn().unchecked_transaction()?;
+    let code = accounts::make_pairing_code(&tx, org.id, user.id, args.url.as_deref())?;
+    if let (Some(file), Some(payload)) = (&args.qr, &code.qr_payload) {
+        write_qr_svg(file, payload)?;
+    }
+    tx.commit()?;
     if args.json {
-        return print_json(&code);
+        let mut out = serde_json::to_value(&code)?;
+        if let Some(file) = &args.qr {
+            out["qr_file"] = file.display().to_string().into();
+        }
+        return print_json(&out);
     }
     println!("{}", code.code);
     if let Some(qr) = &code.qr_payload {
         eprintln!("QR payload: {qr}");
     }
+    if let Some(file) = &args.qr {
+        eprintln!("QR code image: {}", file.display());
+    }
     eprintln!("for {}; valid once, until {}", user.name, code.expires_at);
+    Ok(())
+}
+
+/// Writes `payload` as a QR code in SVG, whole or not at all (a temporary
+/// file beside it, renamed into place).
+fn write_qr_svg(file: &Path, payload: &str) -> Result<()> {
+    let qr = qrcode::QrCode::new(payload.as_bytes()).context("the QR payload is too long for a QR code")?;
+    let svg = qr.render::<qrcode::render::svg::Color>().min_dimensions(256, 256).build();
+    let dir = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("--qr {}: cannot write in its folder", file.display()))?;
+    tmp.write_all(svg.as_bytes()).with_context(|| format!("--qr {}: cannot write", file.display()))?;
+    tmp.persist(file).with_context(|| format!("--qr {}: cannot write", file.display()))?;
     Ok(())
 }
 
