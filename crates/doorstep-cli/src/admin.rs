@@ -161,11 +161,7 @@ pub struct AttemptsArgs {
 pub fn attempts(data: &Path, args: AttemptsArgs) -> Result<()> {
     let store = open_store(data)?;
     let org = store.resolve_org(args.org.as_deref())?;
-    let mut stmt = store
-        .conn()
-        .prepare(&format!("SELECT {} FROM attempts WHERE org_id = ?1 ORDER BY attempted_at, id", records::ATTEMPT_COLUMNS))?;
-    let rows: Vec<doorstep_core::domain::Attempt> =
-        stmt.query_map([org.id], records::attempt_from_row)?.collect::<rusqlite::Result<_>>()?;
+    let rows = records::org_attempts(store.conn(), org.id)?;
     if args.json {
         let out: Vec<serde_json::Value> = rows
             .iter()
@@ -235,14 +231,10 @@ pub fn delete_person(data: &Path, org: Option<&str>, person: &str) -> Result<()>
     let mut store = open_store(data)?;
     let org = store.resolve_org(org)?;
     let id = uuid::Uuid::parse_str(person).map_err(|_| anyhow::anyhow!("{person:?} is not a person id"))?;
-    let tx = store.conn_mut().transaction()?;
-    if records::load_person(&tx, org.id, id)?.is_none() {
-        anyhow::bail!("no person {id} in {}", org.name);
-    }
-    // The tombstones name the lists first: deleting clears the memberships.
-    doorstep_core::sync::changes::record_person_deleted(&tx, org.id, id)?;
-    records::tombstone_person(&tx, id)?;
-    tx.commit()?;
+    doorstep_core::person::delete(store.conn_mut(), org.id, id).map_err(|e| match e {
+        doorstep_core::Error::NotFound { .. } => anyhow::anyhow!("no person {id} in {}", org.name),
+        e => e.into(),
+    })?;
     println!("deleted person {id}");
     Ok(())
 }

@@ -54,10 +54,7 @@ pub fn run(data: &Path, args: DemoArgs) -> Result<()> {
     accounts::add_user(conn, org.id, "Rosa Organizer", "organizer", &["es".into(), "en".into(), "tl".into()])?;
 
     // The busiest precincts make the walk lists: real doors close together.
-    let precincts: Vec<String> = conn
-        .prepare("SELECT precinct FROM households WHERE org_id = ?1 AND precinct <> '' GROUP BY precinct ORDER BY count(*) DESC LIMIT 2")?
-        .query_map([org.id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let precincts = lists::busiest_precincts(conn, org.id, 2)?;
     let mut made = Vec::new();
     for (i, (user, precinct)) in [&mai, &jose].into_iter().zip(&precincts).enumerate() {
         let spec = lists::ListSpec {

@@ -171,3 +171,12 @@ pub fn doors(conn: &Connection, org: Uuid, list: Uuid) -> Result<Vec<Door>> {
         })
         .collect()
 }
+
+/// The organization's `n` precincts with the most doors, busiest first:
+/// where real doors stand close together.
+pub fn busiest_precincts(conn: &Connection, org: Uuid, n: usize) -> Result<Vec<String>> {
+    Ok(conn
+        .prepare("SELECT precinct FROM households WHERE org_id = ?1 AND precinct <> '' GROUP BY precinct ORDER BY count(*) DESC LIMIT ?2")?
+        .query_map(params![org, n as i64], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}

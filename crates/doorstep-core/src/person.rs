@@ -5,6 +5,8 @@
 //!
 //! Like [`crate::attempt`], errors name the field and the limit, never the
 //! value: a wrong phone number is still somebody's phone number.
+//!
+//! Also the organizer's [`delete`]: a voter who asked to be removed.
 
 use crate::attempt::{EntryError, MAX_LANGUAGE_TAG_CHARS, Rule, language, text};
 use crate::domain::{Household, Person};
@@ -156,6 +158,21 @@ fn languages(field: &str, list: &mut Vec<String>) -> Result<(), EntryError> {
         }
     }
     *list = tags;
+    Ok(())
+}
+
+/// Deletes a person for good (a voter asked to be removed), in one
+/// transaction: a tombstone that every device holding them receives, with
+/// everything that identifies them erased; attempts naming them are kept.
+pub fn delete(conn: &mut rusqlite::Connection, org: uuid::Uuid, id: uuid::Uuid) -> crate::Result<()> {
+    let tx = conn.transaction()?;
+    if crate::records::load_person(&tx, org, id)?.is_none() {
+        return Err(crate::Error::NotFound { what: "person", key: id.to_string() });
+    }
+    // The tombstones name the lists first: deleting clears the memberships.
+    crate::sync::changes::record_person_deleted(&tx, org, id)?;
+    crate::records::tombstone_person(&tx, id)?;
+    tx.commit()?;
     Ok(())
 }
 

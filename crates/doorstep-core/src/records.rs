@@ -473,6 +473,12 @@ pub fn attempt_row_at(r: &rusqlite::Row<'_>, at: usize, table: &mut AttemptTable
     })
 }
 
+/// Every attempt of an organization, oldest first.
+pub fn org_attempts(conn: &Connection, org: Uuid) -> Result<Vec<Attempt>> {
+    let mut stmt = conn.prepare(&format!("SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE org_id = ?1 ORDER BY attempted_at, id"))?;
+    Ok(stmt.query_map([org], attempt_from_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
 pub fn load_attempt(conn: &Connection, org: Uuid, id: Uuid) -> Result<Option<Attempt>> {
     Ok(conn
         .prepare_cached(&format!("SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE id = ?1 AND +org_id = ?2"))?
