@@ -38,6 +38,8 @@ fn fold_letter(c: char, out: &mut String) -> bool {
         'ك' => "ک",
         'ة' => "ه",
         'أ' | 'إ' | 'آ' | 'ٱ' => "ا",
+        // Tatweel only stretches a word to fit a line: محـــمد is محمد.
+        '\u{0640}' => "",
         _ => return false,
     };
     out.push_str(s);
@@ -335,6 +337,26 @@ mod tests {
     fn cyrillic_and_greek_lowercase() {
         assert_eq!(fold("Ёлкин"), "елкин");
         assert_eq!(fold("Σωκράτης"), fold("ΣΩΚΡΆΤΗΣ"));
+    }
+
+    /// The fixture the UI's `fold.ts` runs too (`ui/src/lib/fold.fixture.test.ts`),
+    /// so the phone's as-you-type filter and the store's index fold alike.
+    #[test]
+    fn folds_the_shared_fixture() {
+        #[derive(serde::Deserialize)]
+        struct Case {
+            input: String,
+            fold: String,
+            note: String,
+        }
+        let cases: Vec<Case> = serde_json::from_str(include_str!("../../../schema/fixtures/fold.json")).expect("schema/fixtures/fold.json");
+        assert!(cases.len() > 30, "the fixture lost its cases");
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|c| fold(&c.input) != c.fold)
+            .map(|c| format!("{}: {:?} folds to {:?}, not {:?}", c.note, c.input, fold(&c.input), c.fold))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
     proptest::proptest! {
