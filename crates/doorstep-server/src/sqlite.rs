@@ -10,7 +10,7 @@ use doorstep_core::address::household_key;
 use doorstep_core::domain::Attempt;
 use doorstep_core::records;
 use doorstep_core::store::{Side, Store};
-use doorstep_core::sync::applied;
+use doorstep_core::sync::{applied, endpoint};
 use doorstep_core::sync::changes::{self, Entity};
 use doorstep_core::sync::hlc::{self, Hlc};
 use doorstep_core::sync::proto::*;
@@ -127,34 +127,21 @@ impl SqliteBackend {
         };
         let queued = self.inbox.queued_through(auth.device_id).map_err(ApiError::internal)?;
         let last_seq = queued.unwrap_or(applied).max(applied);
-        let mut fresh = Vec::with_capacity(ops.len());
-        for op in ops {
-            if op.seq > last_seq {
-                fresh.push(op);
-            } else if op.seq <= applied && applied::applied_by(self.reader().conn(), op.op_id)? != Some(auth.device_id) {
-                return Err(ApiError::new(
-                    409,
-                    "sequence_reused",
-                    format!("operation {} reuses a number this endpoint applied for another operation; number from {} on", op.seq, last_seq + 1),
-                )
-                .applied(last_seq));
-            }
-        }
+        // Numbers between the applied and the queued ones are queued ops
+        // sent again after a lost answer.
+        let reader = self.reader();
+        let mut fresh = endpoint::fresh(ops, last_seq, true, |op| {
+            Ok(op.seq > applied || applied::applied_by(reader.conn(), op.op_id)? == Some(auth.device_id))
+        })?
+        .map_err(|m| misnumbered(m, last_seq))?;
+        drop(reader);
         let now = chrono::Utc::now();
         for op in &mut fresh {
-            let checked = match &mut op.body {
-                OpBody::Attempt { attempt } => doorstep_core::attempt::check(attempt, now),
-                OpBody::PersonEdit { field, value, .. } => doorstep_core::person::check_field(*field, value),
-                OpBody::PersonAdd { person, household, .. } => doorstep_core::person::check_new(person, household.as_mut()),
-            };
-            checked.map_err(entry_error).map_err(|e| e.in_op(op.seq, last_seq))?;
+            endpoint::check_entry(&mut op.body, now).map_err(entry_error).map_err(|e| e.in_op(op.seq, last_seq))?;
         }
         let (Some(first), Some(last)) = (fresh.first().map(|o| o.seq), fresh.last().map(|o| o.seq)) else {
             return Ok(PushResponse { acked_seq: last_seq, applied: 0, server_time_ms: hlc::now_ms() });
         };
-        if first != last_seq + 1 {
-            return Err(ApiError::new(409, "sequence_gap", format!("expected operation {} next, got {first}", last_seq + 1)).applied(last_seq));
-        }
         let json = serde_json::to_vec(&fresh).map_err(ApiError::internal)?;
         self.inbox.append(auth.device_id, auth.org_id, auth.user_id, first, last, &json).map_err(ApiError::internal)?;
         tracing::info!(device = %auth.device_id, ops = fresh.len(), "store busy: push queued");
@@ -310,30 +297,10 @@ fn apply_push(
     sequencing: Sequencing,
 ) -> Result<(PushResponse, Vec<((Table, Uuid), Uuid)>), ApiError> {
         let last_seq: i64 = tx.query_row("SELECT last_seq FROM devices WHERE id = ?1", [auth.device_id], |r| r.get(0))?;
-        let mut fresh: Vec<Op> = Vec::with_capacity(ops.len());
-        for op in ops {
-            if op.seq > last_seq {
-                fresh.push(op);
-            } else if applied::applied_by(&tx, op.op_id)? != Some(auth.device_id) {
-                // A number this device used before for another operation: its
-                // numbering went back (its data was restored from a backup, or
-                // lost its last commits). Skipping it as "seen" would lose it.
-                return Err(ApiError::new(
-                    409,
-                    "sequence_reused",
-                    format!("operation {} reuses a number this endpoint applied for another operation; number from {} on", op.seq, last_seq + 1),
-                )
-                .applied(last_seq));
-            }
-        }
-        if let Some(first) = fresh.first()
-            && first.seq != last_seq + 1
-            && sequencing == Sequencing::Strict
-        {
-            // Never skip silently: the device must resend from the gap (or,
-            // when the endpoint lost what it had acknowledged, line up with it).
-            return Err(ApiError::new(409, "sequence_gap", format!("expected operation {} next, got {}", last_seq + 1, first.seq)).applied(last_seq));
-        }
+        let fresh = endpoint::fresh(ops, last_seq, sequencing == Sequencing::Strict, |op| {
+            Ok(applied::applied_by(&tx, op.op_id)? == Some(auth.device_id))
+        })?
+        .map_err(|m| misnumbered(m, last_seq))?;
         let now = hlc::now_ms();
         let owners = owners.lock().unwrap_or_else(|e| e.into_inner());
         let mut tenancy = Tenancy::new(&tx, auth, &owners);
@@ -348,10 +315,13 @@ fn apply_push(
         let ids: Vec<(Uuid, i64)> = fresh.iter().map(|o| (o.op_id, o.seq)).collect();
         let new = applied::claim(&tx, auth.device_id, &ids)?;
         let applied = new.iter().filter(|n| **n).count();
-        for (Op { seq, body, .. }, new) in fresh.into_iter().zip(new) {
+        let checked_at = chrono::Utc::now();
+        for (Op { seq, mut body, .. }, new) in fresh.into_iter().zip(new) {
             if !new {
                 continue;
             }
+            // The same entry checks the device ran when it queued the op.
+            endpoint::check_entry(&mut body, checked_at).map_err(entry_error).map_err(in_op(seq))?;
             match body {
                 OpBody::Attempt { attempt } => run.push((seq, checked_attempt(&mut tenancy, auth, attempt).map_err(in_op(seq))?)),
                 other => {
@@ -638,9 +608,6 @@ impl Table {
 /// An attempt whose every reference is this organization's, stamped with
 /// who sent it: the token says, not the body.
 fn checked_attempt(tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, mut attempt: Attempt) -> Result<Attempt, ApiError> {
-    // The same entry checks the device ran when it recorded the attempt,
-    // by this endpoint's clock.
-    doorstep_core::attempt::check(&mut attempt, chrono::Utc::now()).map_err(entry_error)?;
     if let Some(p) = attempt.person_id {
         if !tenancy.check(Table::People, p)? {
             return Err(ApiError::not_found("person", p));
@@ -696,6 +663,16 @@ fn append_attempts(tx: &Connection, org: Uuid, run: &mut Vec<(i64, Attempt)>, ap
     Ok(())
 }
 
+/// A batch whose numbering disagrees with this endpoint's: 409, saying the
+/// last number applied.
+fn misnumbered(m: endpoint::Misnumbered, last_seq: i64) -> ApiError {
+    let code = match m {
+        endpoint::Misnumbered::Reused { .. } => "sequence_reused",
+        endpoint::Misnumbered::Gap { .. } => "sequence_gap",
+    };
+    ApiError::new(409, code, m.to_string()).applied(last_seq)
+}
+
 /// An entry check's refusal: names the field and the rule, never the value.
 fn entry_error(e: doorstep_core::attempt::EntryError) -> ApiError {
     ApiError::new(400, "invalid_field", e.to_string())
@@ -707,9 +684,6 @@ fn apply(tx: &Connection, tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, body: &O
     match body {
         OpBody::Attempt { .. } => unreachable!("a push writes attempts in runs, never through apply"),
         OpBody::PersonEdit { person_id, field, value, hlc: clock } => {
-            let mut value = value.clone();
-            doorstep_core::person::check_field(*field, &mut value).map_err(entry_error)?;
-            let value = &value;
             if !tenancy.check(Table::People, *person_id)? {
                 return Err(ApiError::not_found("person", person_id));
             }
@@ -724,9 +698,6 @@ fn apply(tx: &Connection, tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, body: &O
             }
         }
         OpBody::PersonAdd { person, household, list_id, hlc: clock } => {
-            let (mut person, mut household) = (person.clone(), household.clone());
-            doorstep_core::person::check_new(&mut person, household.as_mut()).map_err(entry_error)?;
-            let (person, household) = (&person, &household);
             let clock: Hlc = hlc::clamp(*clock, now);
             if let Some(h) = household
                 && !tenancy.check(Table::Households, h.id)?

@@ -3,5 +3,6 @@
 pub mod applied;
 pub mod changes;
 pub mod client;
+pub mod endpoint;
 pub mod hlc;
 pub mod proto;
