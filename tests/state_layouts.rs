@@ -77,6 +77,19 @@ fn every_state_layout_imports_with_no_mapping() {
         }
 
         let store = doorstep_core::Store::open(&data.join("doorstep.db")).unwrap();
+        // Every generated phone is a US number: stored whole, even where the
+        // area code has a column of its own (Florida).
+        let phones: Vec<String> = store
+            .conn()
+            .prepare("SELECT value FROM people, json_each(people.phones)")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        if let Some(bad) = phones.iter().find(|p| !(p.len() == 12 && p.starts_with("+1") && p[2..].bytes().all(|b| b.is_ascii_digit()))) {
+            failures.push(format!("{}: phone stored as {bad:?}, expected +1 and ten digits", state.code));
+        }
         let id_col = state.columns.iter().position(|(_, c)| *c == Col::Id).unwrap();
         for &k in &known {
             let v = &voters[k];

@@ -503,9 +503,23 @@ fn state_field(
         Field::Zip => cell.push_str(a.zip),
         Field::Phone => {
             if let Some(p) = rec.phone {
-                p.write_digits(cell);
+                // Where the area code has a column of its own, the number
+                // column holds the seven digits after it.
+                if state.has(Field::PhoneAreaCode) {
+                    let mut ten = String::new();
+                    p.write_digits(&mut ten);
+                    cell.push_str(&ten[3..]);
+                } else {
+                    p.write_digits(cell);
+                }
             }
         }
+        Field::PhoneAreaCode => {
+            if let Some(p) = rec.phone {
+                cell.push_str(p.area);
+            }
+        }
+        Field::PhoneExtension => {}
         Field::Email => cell.push_str(&rec.email),
         Field::Language => cell.push_str(rec.language),
         Field::BirthYear => {

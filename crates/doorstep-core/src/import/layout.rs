@@ -33,6 +33,11 @@ pub enum Field {
     State,
     Zip,
     Phone,
+    /// A phone's area code in a column of its own (Florida's extract), put
+    /// in front of a seven-digit number.
+    PhoneAreaCode,
+    /// A phone's extension in a column of its own, kept as the extension.
+    PhoneExtension,
     Email,
     Language,
     SpokenLanguages,
@@ -68,6 +73,8 @@ impl Field {
         (Field::State, "state"),
         (Field::Zip, "zip"),
         (Field::Phone, "phone"),
+        (Field::PhoneAreaCode, "phone_area_code"),
+        (Field::PhoneExtension, "phone_extension"),
         (Field::Email, "email"),
         (Field::Language, "language"),
         (Field::SpokenLanguages, "spoken_languages"),

@@ -344,11 +344,33 @@ impl RowParser<'_> {
             }
         }
 
-        for col in self.map.columns(Field::Phone) {
+        // A phone split over columns (Florida: area code, number,
+        // extension) is joined into what one column would have said.
+        let area = self.map.column(Field::PhoneAreaCode).map(&cell).filter(|a| !a.is_empty());
+        let ext = self.map.column(Field::PhoneExtension).map(&cell).filter(|e| !e.is_empty());
+        for (i, col) in self.map.columns(Field::Phone).enumerate() {
             let v = cell(col);
             if v.is_empty() {
                 continue;
             }
+            let v = match (i, &area, &ext) {
+                (0, None, None) | (1.., _, _) => v,
+                (0, area, ext) => {
+                    let mut joined = String::new();
+                    if let Some(a) = area
+                        && fold::phone_digits(&v).len() == 7
+                    {
+                        joined.push_str(a);
+                        joined.push(' ');
+                    }
+                    joined.push_str(&v);
+                    if let Some(e) = ext {
+                        joined.push_str(" x");
+                        joined.push_str(e);
+                    }
+                    joined.into()
+                }
+            };
             // A phone the store keeps must have a number's digits: every
             // phone is indexed and searched by them, and a device's edit of
             // the person's phones is refused if one lacks them

@@ -255,8 +255,7 @@ pub static DE: StateLayout = StateLayout {
 
 /// Florida's Voter Extract Disk: one tab-separated file per county, no
 /// header, the residential address as two lines. The daytime phone comes
-/// as area code, number and extension; only the number is a column the
-/// import reads as a phone (joining the three is the phone rules' work).
+/// as area code, number and extension, which the import joins into one.
 /// Source: the Division of Elections' extract file layout (38 columns).
 pub static FL: StateLayout = StateLayout {
     code: "fl",
@@ -304,9 +303,9 @@ pub static FL: StateLayout = StateLayout {
         ("Senate District", No),
         ("County Commission District", No),
         ("School Board District", No),
-        ("Daytime Area Code", No),
+        ("Daytime Area Code", F(PhoneAreaCode)),
         ("Daytime Phone Number", F(Phone)),
-        ("Daytime Phone Extension", No),
+        ("Daytime Phone Extension", F(PhoneExtension)),
         ("Email address", F(Email)),
     ],
 };
