@@ -1,36 +1,17 @@
 //! Street addresses: parsing the one-string form voter files use, and the
 //! normalized key that groups people into households.
 
+use crate::address_words::canonical;
+pub use crate::address_words::canonical_word;
 use crate::domain::Address;
 use crate::fold::fold;
 use std::borrow::Cow;
-
-/// USPS-style abbreviations, so "123 Main Street" and "123 MAIN ST" are one door.
-const WORDS: &[(&str, &str)] = &[
-    ("street", "st"), ("avenue", "ave"), ("av", "ave"), ("road", "rd"), ("drive", "dr"),
-    ("boulevard", "blvd"), ("lane", "ln"), ("court", "ct"), ("place", "pl"),
-    ("circle", "cir"), ("terrace", "ter"), ("parkway", "pkwy"), ("highway", "hwy"),
-    ("square", "sq"), ("trail", "trl"), ("way", "way"), ("north", "n"), ("south", "s"),
-    ("east", "e"), ("west", "w"), ("northeast", "ne"), ("northwest", "nw"),
-    ("southeast", "se"), ("southwest", "sw"), ("apartment", "apt"), ("suite", "ste"),
-    ("space", "spc"), ("building", "bldg"), ("floor", "fl"),
-];
 
 /// Words that introduce a unit within a building.
 const UNIT_DESIGNATORS: &[&str] =
     &["apt", "apartment", "unit", "ste", "suite", "spc", "space", "lot", "rm", "room", "fl", "floor", "bldg", "#", "no"];
 
 const DIRECTIONS: &[&str] = &["n", "s", "e", "w", "ne", "nw", "se", "sw"];
-
-/// The canonical spelling of one folded address word.
-pub fn canonical_word(word: &str) -> String {
-    canonical(word).to_owned()
-}
-
-/// [`canonical_word`], borrowed.
-pub(crate) fn canonical(word: &str) -> &str {
-    WORDS.iter().find(|(long, _)| *long == word).map_or(word, |(_, short)| short)
-}
 
 /// Upper-cased canonical street: "north main street" → "N MAIN ST".
 pub fn normalize_street(street: &str) -> String {

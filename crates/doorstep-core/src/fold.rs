@@ -213,7 +213,7 @@ pub fn address_terms(house_number: &str, street: &str, unit: &str, city: &str, z
     for field in [house_number, street, unit, city, zip] {
         fold_into(field, &mut folded);
         for word in folded.split(' ').filter(|w| !w.is_empty()) {
-            push_term(crate::address::canonical(word), &mut terms);
+            push_term(crate::address_words::canonical(word), &mut terms);
         }
     }
     terms

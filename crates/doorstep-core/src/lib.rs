@@ -5,6 +5,7 @@
 //! endpoint and the CLI are thin layers that call into this crate.
 
 pub mod address;
+mod address_words;
 pub mod attempt;
 pub mod device;
 pub mod domain;
