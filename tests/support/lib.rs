@@ -116,16 +116,22 @@ pub struct InProcess {
 
 impl InProcess {
     pub fn new(dir: &Path, voters: u64, list_limit: usize, user: &str) -> InProcess {
+        let file = dir.join("voters.csv");
+        let out = std::fs::File::create(&file).unwrap();
+        doorstep_gen::write_voters(&doorstep_gen::GenOptions { count: voters, seed: 5, layout: doorstep_gen::Layout::Csv }, out).unwrap();
+        Self::from_file(dir, &file, Some(list_limit), user)
+    }
+
+    /// The same from a voter file of the test's own; a `list_limit` of None
+    /// puts everyone on the list.
+    pub fn from_file(dir: &Path, file: &Path, list_limit: Option<usize>, user: &str) -> InProcess {
         use doorstep_core::store::Store;
         let db = dir.join("endpoint.db");
         let mut store = Store::open(&db).unwrap();
         let org = store.create_org("Org").unwrap();
-        let file = dir.join("voters.csv");
-        let out = std::fs::File::create(&file).unwrap();
-        doorstep_gen::write_voters(&doorstep_gen::GenOptions { count: voters, seed: 5, layout: doorstep_gen::Layout::Csv }, out).unwrap();
-        doorstep_core::import::import_file(&mut store, &org, &file, &Default::default(), &mut |_| {}).unwrap();
+        doorstep_core::import::import_file(&mut store, &org, file, &Default::default(), &mut |_| {}).unwrap();
         let spec = doorstep_core::lists::ListSpec {
-            name: "Walk".into(), kind: doorstep_core::domain::ListKind::Walk, precinct: None, limit: Some(list_limit), effort_id: None,
+            name: "Walk".into(), kind: doorstep_core::domain::ListKind::Walk, precinct: None, limit: list_limit, effort_id: None,
         };
         let list = doorstep_core::lists::create(store.conn_mut(), org.id, &spec).unwrap().list.id;
         let u = doorstep_core::accounts::add_user(store.conn(), org.id, user, "canvasser", &[]).unwrap();
