@@ -14,14 +14,40 @@ pub const SOURCE_LOCALE: &str = "en";
 /// The file each locale folder holds.
 pub const CATALOG_FILE: &str = "main.ftl";
 
-/// Aliases people and systems use for the locales Doorstep ships.
+/// The UI locales Doorstep ships (`ui` in `schema/languages.json`), in the
+/// table's order.
+pub fn ui_locales() -> impl Iterator<Item = &'static str> {
+    crate::lang::languages().iter().filter(|l| l.ui).map(|l| l.tag.as_str())
+}
+
+/// The shipped UI locale for a tag, as the UI's `bestMatch` picks it: the
+/// locale itself or the nearest one covering it (zh-Hant for zh-Hant-TW,
+/// tl for fil-PH), else one of the same language, since a Chinese reader
+/// handed the other script still beats English.
+pub fn ui_locale(tag: &str) -> Option<&'static str> {
+    let want = crate::lang::canonical(&tag.replace('_', "-")).to_lowercase();
+    if want.is_empty() {
+        return None;
+    }
+    let covers = |l: &str| {
+        let l = l.to_lowercase();
+        want == l || want.starts_with(&format!("{l}-"))
+    };
+    let primary = |t: &str| t.split('-').next().unwrap_or(t).to_lowercase();
+    ui_locales()
+        .filter(|l| covers(l))
+        .max_by_key(|l| l.len())
+        .or_else(|| ui_locales().find(|l| primary(l) == primary(&want)))
+}
+
+/// The UI locale for a tag, or its language subtag when none ships.
 pub fn canonical_locale(tag: &str) -> String {
-    match tag.to_ascii_lowercase().as_str() {
-        "zh-tw" | "zh-hk" | "zh-mo" | "yue" | "zh-hant" => "zh-Hant".into(),
-        "zh-cn" | "zh-sg" | "zh" | "zh-hans" => "zh-Hans".into(),
-        "fil" => "tl".into(),
-        "prs" => "fa".into(),
-        other => other.split(['-', '_']).next().unwrap_or(other).to_owned(),
+    match ui_locale(tag) {
+        Some(l) => l.to_owned(),
+        None => {
+            let canon = crate::lang::canonical(tag);
+            canon.split(['-', '_']).next().unwrap_or(&canon).to_ascii_lowercase()
+        }
     }
 }
 
@@ -170,5 +196,25 @@ mod tests {
         assert_eq!(canonical_locale("zh-TW"), "zh-Hant");
         assert_eq!(canonical_locale("fil"), "tl");
         assert_eq!(canonical_locale("vi-VN"), "vi");
+        assert_eq!(canonical_locale("fil-PH"), "tl");
+        assert_eq!(canonical_locale("zh-Hant-TW"), "zh-Hant");
+        assert_eq!(canonical_locale("de-AT"), "de");
+    }
+
+    /// The table's `ui` flags are the catalogs that ship, so neither side
+    /// offers a locale it cannot load.
+    #[test]
+    fn ui_flags_match_the_locale_folders() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
+        let mut folders: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.path().join(CATALOG_FILE).is_file())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        folders.sort();
+        let mut flagged: Vec<String> = ui_locales().map(str::to_owned).collect();
+        flagged.sort();
+        assert_eq!(flagged, folders);
     }
 }
