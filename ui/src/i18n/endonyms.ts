@@ -1,7 +1,7 @@
 // Each language's name in its own script, for the "I speak…" card and every
 // language picker. These are never translated: a resident must recognise
 // their own language whatever the canvasser's phone is set to.
-import { bestMatch, canonicalTag, directionOf } from "./match";
+import { LANGUAGES, bestMatch, canonicalTag, directionOf, languageOf } from "./match";
 
 export interface Endonym {
   tag: string;
@@ -9,45 +9,12 @@ export interface Endonym {
 }
 
 /**
- * Ordered as the card shows them: English, then the languages most spoken
- * by voters with limited English in the places Doorstep is used first
- * (California ACS counts), then the other languages seen in voter files.
+ * Ordered as the card shows them (schema/languages.json, `card`): English,
+ * then the languages most spoken by voters with limited English in the
+ * places Doorstep is used first (California ACS counts), then the other
+ * languages seen in voter files.
  */
-export const ENDONYMS: readonly Endonym[] = [
-  { tag: "en", name: "English" },
-  { tag: "es", name: "Español" },
-  { tag: "zh-Hans", name: "简体中文" },
-  { tag: "zh-Hant", name: "繁體中文" },
-  { tag: "tl", name: "Tagalog" },
-  { tag: "vi", name: "Tiếng Việt" },
-  { tag: "ko", name: "한국어" },
-  { tag: "fa", name: "فارسی" },
-  { tag: "hi", name: "हिन्दी" },
-  { tag: "ar", name: "العربية" },
-  { tag: "hy", name: "Հայերեն" },
-  { tag: "ru", name: "Русский" },
-  { tag: "pa", name: "ਪੰਜਾਬੀ" },
-  { tag: "ja", name: "日本語" },
-  { tag: "km", name: "ភាសាខ្មែរ" },
-  { tag: "th", name: "ไทย" },
-  { tag: "hmn-Latn", name: "Hmoob" },
-  { tag: "lo", name: "ພາສາລາວ" },
-  { tag: "my", name: "မြန်မာဘာသာ" },
-  { tag: "so", name: "Soomaali" },
-  { tag: "pt", name: "Português" },
-  { tag: "uk", name: "Українська" },
-  { tag: "ur", name: "اردو" },
-  { tag: "bn", name: "বাংলা" },
-  { tag: "ta", name: "தமிழ்" },
-  { tag: "te", name: "తెలుగు" },
-  { tag: "gu", name: "ગુજરાતી" },
-  { tag: "fr", name: "Français" },
-  { tag: "id", name: "Bahasa Indonesia" },
-  { tag: "mn", name: "Монгол" },
-];
-
-// "zh" alone comes from voter files that say only "Chinese".
-const EXTRA: Record<string, string> = { zh: "中文" };
+export const ENDONYMS: readonly Endonym[] = LANGUAGES.filter((l) => l.card).map((l) => ({ tag: l.tag, name: l.endonym }));
 
 const TAGS = ENDONYMS.map((e) => e.tag);
 
@@ -58,9 +25,8 @@ const TAGS = ENDONYMS.map((e) => e.tag);
 export function endonym(tag: string): string {
   if (!tag) return "";
   const canon = canonicalTag(tag);
-  const exact = ENDONYMS.find((e) => e.tag.toLowerCase() === canon.toLowerCase());
-  if (exact) return exact.name;
-  if (EXTRA[canon.toLowerCase()]) return EXTRA[canon.toLowerCase()];
+  const known = languageOf(canon);
+  if (known) return known.endonym;
   try {
     const own = new Intl.DisplayNames([canon], { type: "language" }).of(canon);
     if (own && own.toLowerCase() !== canon.toLowerCase()) return own;

@@ -58,11 +58,19 @@ describe("canonicalTag and directionOf", () => {
     expect(canonicalTag("fil")).toBe("tl");
     expect(canonicalTag("")).toBe("");
   });
+  it("keeps what an alias does not replace, once", () => {
+    expect(canonicalTag("fil-PH")).toBe("tl-PH");
+    expect(canonicalTag("hmn-Latn")).toBe("hmn-Latn");
+    expect(canonicalTag("hmn-US")).toBe("hmn-Latn-US");
+    expect(canonicalTag("sr-latn-rs")).toBe("sr-Latn-RS");
+  });
   it("knows right-to-left languages", () => {
     expect(directionOf("fa")).toBe("rtl");
     expect(directionOf("ar-EG")).toBe("rtl");
     expect(directionOf("prs")).toBe("rtl");
     expect(directionOf("pa-Arab")).toBe("rtl");
+    expect(directionOf("iw-IL")).toBe("rtl");
+    expect(directionOf("ur-PK")).toBe("rtl");
     expect(directionOf("vi")).toBe("ltr");
     expect(directionOf("zh-Hant")).toBe("ltr");
   });
