@@ -376,3 +376,33 @@ mod tests {
         assert!(a < b);
     }
 }
+
+/// Person fields a device may change; each merges last-writer-wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PersonField {
+    Phones,
+    Emails,
+    PreferredLanguage,
+    SpokenLanguages,
+    DoNotContact,
+}
+
+impl PersonField {
+    pub const ALL: [PersonField; 5] =
+        [PersonField::Phones, PersonField::Emails, PersonField::PreferredLanguage, PersonField::SpokenLanguages, PersonField::DoNotContact];
+
+    pub fn column(self) -> &'static str {
+        match self {
+            PersonField::Phones => "phones",
+            PersonField::Emails => "emails",
+            PersonField::PreferredLanguage => "preferred_language",
+            PersonField::SpokenLanguages => "spoken_languages",
+            PersonField::DoNotContact => "do_not_contact",
+        }
+    }
+
+    pub fn from_column(c: &str) -> Option<PersonField> {
+        PersonField::ALL.into_iter().find(|f| f.column() == c)
+    }
+}

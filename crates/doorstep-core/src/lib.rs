@@ -7,11 +7,13 @@
 pub mod address;
 mod address_words;
 pub mod attempt;
+pub mod attempt_table;
 pub mod device;
 pub mod domain;
 mod bulk;
 mod error;
 pub mod fold;
+pub mod hlc;
 pub mod import;
 pub mod lang;
 pub mod accounts;

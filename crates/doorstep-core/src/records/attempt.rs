@@ -5,7 +5,7 @@ use super::{from_json, json};
 use crate::bulk;
 use crate::domain::*;
 use crate::error::{Error, Result};
-use crate::sync::proto::{Answers, AttemptRow, AttemptTableBuilder};
+use crate::attempt_table::{Answers, AttemptRow, AttemptTableBuilder};
 use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
 
@@ -126,7 +126,7 @@ pub fn attempt_from_row_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result
 }
 
 /// The attempt [`attempt_from_row_at`] reads from the same row, as a row of
-/// a pull page's [`AttemptTable`](crate::sync::proto::AttemptTable), its ids
+/// a pull page's [`AttemptTable`](crate::attempt_table::AttemptTable), its ids
 /// indexed in `table`. Taken from the row's values as they are: a page is
 /// mostly attempts, and reading each into an [`Attempt`] only to write it
 /// out again was most of building one. Only the stored answers are parsed,

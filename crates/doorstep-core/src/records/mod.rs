@@ -28,8 +28,8 @@ mod tests {
     use super::*;
     use crate::domain::*;
     use crate::store::Store;
-    use crate::sync::hlc::Hlc;
-    use crate::sync::proto::{AttemptTableBuilder, PersonField};
+    use crate::attempt_table::AttemptTableBuilder;
+    use crate::hlc::Hlc;
     use rusqlite::params;
     use std::collections::BTreeMap;
     use uuid::Uuid;
@@ -104,7 +104,7 @@ mod tests {
         let distinct: std::collections::HashSet<Uuid> = named.flatten().collect();
         assert_eq!(table.ids.len(), distinct.len());
         let json = serde_json::to_string(&table).unwrap();
-        assert_eq!(serde_json::from_str::<crate::sync::proto::AttemptTable>(&json).unwrap(), table);
+        assert_eq!(serde_json::from_str::<crate::attempt_table::AttemptTable>(&json).unwrap(), table);
         assert_eq!(json.matches(&cases[0].person_id.unwrap().to_string()).count(), 1, "{json}");
 
         // Answers damaged in the store fail their row, and say which column.

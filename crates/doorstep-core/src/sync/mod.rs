@@ -4,5 +4,7 @@ pub mod applied;
 pub mod changes;
 pub mod client;
 pub mod endpoint;
-pub mod hlc;
+// The clocks are below `records` too (it merges by them): `sync::hlc` names
+// the same module.
+pub use crate::hlc;
 pub mod proto;
