@@ -290,12 +290,16 @@ fn push_all(store: &mut Store, transport: &dyn Transport, id: &Identity, report:
     let mut retries = 0;
     // Each refusal takes one operation out of the outbox, so this ends.
     loop {
+        // What the endpoint had acknowledged before this round: a refusal's
+        // `applied_seq` is as of the batch it refused, and a batch ahead of
+        // it in the pipeline may be acknowledged after it, so only a number
+        // below what was acknowledged before the round means loss.
+        let acked = acked_mark(store.conn())?;
         let err = match push_pipelined(store, transport, id, report) {
             Err(e) => e,
             done => return done,
         };
         let SyncError::Rejected { status, code, message, applied_seq: Some(applied), op_seq } = &err else { return Err(err) };
-        let acked = acked_mark(store.conn())?;
         match code.as_str() {
             // The endpoint lost operations it had acknowledged (it was
             // restored from a backup): send again what this device holds.
