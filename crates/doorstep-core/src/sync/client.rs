@@ -339,6 +339,10 @@ fn acked_mark(conn: &Connection) -> Result<i64> {
     })
 }
 
+/// A cursor that makes the endpoint copy a list afresh (`reset`): change 0,
+/// with a mark no change has.
+const REFETCH_CURSOR: &str = "c:0~refetch";
+
 /// What lining the outbox up with the endpoint also does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Realign {
@@ -381,10 +385,11 @@ fn realign(conn: &mut Connection, id: &Identity, applied: i64, how: Realign) -> 
     tx.execute("DELETE FROM sqlite_sequence WHERE name = 'outbox'", [])?;
     tx.execute("INSERT INTO sqlite_sequence(name, seq) VALUES ('outbox', ?1)", [seq])?;
     if how == Realign::RefetchLists {
-        let lists: Vec<Uuid> = tx.prepare("SELECT list_id FROM sync_scopes")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        for list in lists {
-            purge_list(&tx, list)?;
-        }
+        // A cursor whose mark names no change the endpoint holds: its next
+        // page of each list starts a fresh copy with `reset`, so the list is
+        // dropped and refilled together with that page, never left empty by
+        // a sync cut in between.
+        tx.execute("UPDATE sync_scopes SET cursor = ?1", [REFETCH_CURSOR])?;
     }
     tx.commit()?;
     Ok(held.len() as u64)
