@@ -11,7 +11,6 @@ use doorstep_core::records;
 use doorstep_core::store::Store;
 use doorstep_core::sync::client::{self, EncodedPush, Identity, SyncError, Transport};
 use doorstep_core::sync::proto::*;
-use doorstep_server::Backend;
 use doorstep_server::sqlite::SqliteBackend;
 use doorstep_tests::sync_error;
 use proptest::prelude::*;

@@ -39,7 +39,7 @@ fn real_traffic_matches_the_spec() {
 
     // Every documented path is served.
     let paths = spec["paths"].as_object().unwrap();
-    assert_eq!(paths.keys().cloned().collect::<Vec<_>>(), ["/healthz", "/v1/pair", "/v1/pull", "/v1/push"]);
+    assert_eq!(paths.keys().cloned().collect::<Vec<_>>(), ["/healthz", "/v1/organize", "/v1/pair", "/v1/pull", "/v1/push"]);
     let health: Value = reqwest::blocking::get(format!("{}/healthz", ep.url)).unwrap().json().unwrap();
     check(&spec, "Health", &health);
 
@@ -104,4 +104,24 @@ fn real_traffic_matches_the_spec() {
     let (status, err) = post(&format!("{}/v1/nowhere", ep.url), None, &pull);
     assert_eq!(status, 404);
     check(&spec, "Error", &err);
+
+    // The organizer's commands: what a canvasser's token is told, and what
+    // an organizer sends and gets back.
+    let users = json!({ "cmd": "users" });
+    check(&spec, "Organize", &users);
+    let (status, err) = post(&format!("{}/v1/organize", ep.url), Some(token), &users);
+    assert_eq!(status, 403);
+    check(&spec, "Error", &err);
+    cli(&data, &["user", "add", "--name", "Olu", "--role", "organizer"]);
+    let (_, olu) = post(&format!("{}/v1/pair", ep.url), None, &json!({ "code": pairing_code(&data, "Olu"), "device_name": "Olu's laptop" }));
+    let olu = olu["token"].as_str().unwrap();
+    for cmd in [users, json!({ "cmd": "devices" }), json!({ "cmd": "attempts" }), json!({ "cmd": "pairing_code", "user": "Mai", "url": ep.url })] {
+        check(&spec, "Organize", &cmd);
+        let (status, reply) = post(&format!("{}/v1/organize", ep.url), Some(olu), &cmd);
+        assert_eq!(status, 200, "{cmd}: {reply}");
+        check(&spec, "OrganizeReply", &reply);
+        if cmd["cmd"] == "devices" {
+            assert!(reply["data"].as_array().unwrap().iter().any(|d| d["name"] == "Olu's laptop"), "{reply}");
+        }
+    }
 }

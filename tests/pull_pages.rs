@@ -8,7 +8,6 @@ use doorstep_core::store::Store;
 use doorstep_core::sync::changes::{self, Entity};
 use doorstep_core::sync::client::{self, EncodedPush, SyncError, Transport};
 use doorstep_core::sync::proto::*;
-use doorstep_server::Backend;
 use doorstep_server::sqlite::SqliteBackend;
 use doorstep_tests::{InProcess, not_home, sync_error};
 use std::path::Path;

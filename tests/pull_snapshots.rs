@@ -11,7 +11,6 @@ use doorstep_core::sync::changes::{self, Entity};
 use doorstep_core::sync::client::{self, EncodedPush, SyncError, Transport};
 use doorstep_core::sync::hlc::{Hlc, now_ms};
 use doorstep_core::sync::proto::*;
-use doorstep_server::Backend;
 use doorstep_server::sqlite::SqliteBackend;
 use doorstep_tests::{InProcess, not_home, sync_error};
 use expect_test::expect;

@@ -10,7 +10,6 @@ use doorstep_core::store::Store;
 use doorstep_core::sync::client::{self, EncodedPush, SyncError, Transport};
 use doorstep_tests::{InProcess, sync_error};
 use doorstep_core::sync::proto::*;
-use doorstep_server::Backend;
 use doorstep_server::sqlite::SqliteBackend;
 use rand::{Rng, SeedableRng, rngs::StdRng};
 use std::sync::Mutex;

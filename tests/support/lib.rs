@@ -144,7 +144,6 @@ impl InProcess {
     /// Pairs a device of `user` whose store is `device_db`; returns what the
     /// endpoint knows it by, and the device's store.
     pub fn pair(&self, user: &str, device_db: &Path) -> (doorstep_core::accounts::DeviceAuth, doorstep_core::store::Store) {
-        use doorstep_server::Backend;
         let code = {
             let store = doorstep_core::store::Store::open(&self.db).unwrap();
             let user = doorstep_core::accounts::resolve_user(store.conn(), self.org, user).unwrap();

@@ -1,12 +1,73 @@
-//! Organizer and admin commands on the endpoint's store: organizations,
-//! users, pairing codes, list assignment, and what the field sent back.
+//! Organizer and admin commands: a thin transport over the endpoint's
+//! command surface ([`doorstep_core::endpoint::Endpoint::organize`]), run in
+//! process on the endpoint's store under `--data`. Each parses its
+//! arguments into one [`Organize`] command and prints the reply.
 
-use crate::{open_store, print_json};
+use crate::print_json;
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
-use doorstep_core::{accounts, lists, records};
+use doorstep_core::endpoint::{Caller, Organize, OrganizeReply};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// Runs one organizer command on the endpoint's store in `data`, in the
+/// organization named by `org` (or the only one).
+pub fn organize(data: &Path, org: Option<&str>, cmd: Organize) -> Result<OrganizeReply> {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    runtime.block_on(async {
+        let endpoint = doorstep_server::open_local(data)?;
+        Ok(endpoint.organize(&Caller::Local { org: org.map(str::to_owned) }, cmd).await?)
+    })
+}
+
+/// Prints a reply: its data as JSON with `--json`, else a line per row.
+fn print(reply: &OrganizeReply, json: bool) -> Result<()> {
+    if json {
+        return print_json(&reply.data());
+    }
+    match reply {
+        OrganizeReply::Orgs(orgs) => orgs.iter().for_each(|o| println!("{}  {}", o.id, o.name)),
+        OrganizeReply::Org(o) => println!("made organization {} ({})", o.name, o.id),
+        OrganizeReply::Users(users) => {
+            users.iter().for_each(|u| println!("{}  {:<14} {}  {}", u.id, u.role, u.name, u.languages.join(",")))
+        }
+        OrganizeReply::User(u) => println!("added {} ({}) as {}", u.name, u.id, u.role),
+        OrganizeReply::PairingCode(code) => {
+            println!("{}", code.code);
+            if let Some(qr) = &code.qr_payload {
+                eprintln!("QR payload: {qr}");
+            }
+            eprintln!("for {}; valid once, until {}", code.user_name, code.expires_at);
+        }
+        OrganizeReply::Assignment(a) if a.assigned => println!("assigned {} to {}", a.list_name, a.user_name),
+        OrganizeReply::Assignment(a) => println!("unassigned {} from {}", a.list_name, a.user_name),
+        OrganizeReply::Attempts(rows) => rows.iter().for_each(|a| {
+            println!("{}  {}  {}  {}", a.attempted_at, a.id, a.person.map(|p| p.to_string()).unwrap_or_default(), a.result)
+        }),
+        OrganizeReply::Script(s) => println!(
+            "{} script {:?} for {:?}: version {}, {} languages, {} questions",
+            if s.changed { "loaded" } else { "unchanged:" },
+            s.name, s.effort_name, s.version, s.languages.len(), s.questions
+        ),
+        OrganizeReply::Devices(devices) => devices.iter().for_each(|d| {
+            let state = match (&d.revoked_at, &d.last_seen_at) {
+                (Some(at), _) => format!("revoked {at}"),
+                (None, Some(at)) => format!("last sync {at}"),
+                (None, None) => "never synced".to_owned(),
+            };
+            println!("{}  {:<24} {:<16} {state}", d.id, d.name, d.user_name)
+        }),
+        OrganizeReply::Device(d) => println!("revoked {} ({}) of {}", d.name, d.id, d.user_name),
+        OrganizeReply::PersonDeleted { person } => println!("deleted person {person}"),
+        OrganizeReply::Pruned { changes } => println!("pruned {changes} change(s)"),
+    }
+    Ok(())
+}
+
+/// Runs `cmd` and prints its reply.
+fn run(data: &Path, org: Option<&str>, cmd: Organize, json: bool) -> Result<()> {
+    print(&organize(data, org, cmd)?, json)
+}
 
 #[derive(Subcommand)]
 pub enum OrgCommand {
@@ -24,22 +85,9 @@ pub enum OrgCommand {
 }
 
 pub fn org(data: &Path, cmd: OrgCommand) -> Result<()> {
-    let store = open_store(data)?;
     match cmd {
-        OrgCommand::Create { name, json } => {
-            let org = store.create_org(&name)?;
-            if json { print_json(&org) } else { println!("made organization {} ({})", org.name, org.id); Ok(()) }
-        }
-        OrgCommand::List { json } => {
-            let orgs = store.orgs()?;
-            if json {
-                return print_json(&orgs);
-            }
-            for o in orgs {
-                println!("{}  {}", o.id, o.name);
-            }
-            Ok(())
-        }
+        OrgCommand::Create { name, json } => run(data, None, Organize::OrgCreate { name }, json),
+        OrgCommand::List { json } => run(data, None, Organize::Orgs, json),
     }
 }
 
@@ -60,16 +108,19 @@ pub enum UserCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The organization's users, with their roles and languages.
+    List {
+        #[arg(long)]
+        org: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 pub fn user(data: &Path, cmd: UserCommand) -> Result<()> {
-    let store = open_store(data)?;
     match cmd {
-        UserCommand::Add { org, name, role, speaks, json } => {
-            let org = store.resolve_org(org.as_deref())?;
-            let user = accounts::add_user(store.conn(), org.id, &name, &role.replace('-', "_"), &speaks)?;
-            if json { print_json(&user) } else { println!("added {} ({}) as {}", user.name, user.id, user.role); Ok(()) }
-        }
+        UserCommand::Add { org, name, role, speaks, json } => run(data, org.as_deref(), Organize::UserAdd { name, role, speaks }, json),
+        UserCommand::List { org, json } => run(data, org.as_deref(), Organize::Users, json),
     }
 }
 
@@ -90,63 +141,42 @@ pub struct PairingCodeArgs {
 }
 
 pub fn pairing_code(data: &Path, args: PairingCodeArgs) -> Result<()> {
-    let store = open_store(data)?;
-    let org = store.resolve_org(args.org.as_deref())?;
-    let user = accounts::resolve_user(store.conn(), org.id, &args.user)?;
-    // The code is kept only once its image is written, so a failed write
-    // leaves no code nobody was given.
-    let tx = store.conn().unchecked_transaction()?;
-    let code = accounts::make_pairing_code(&tx, org.id, user.id, args.url.as_deref())?;
-    if let (Some(file), Some(payload)) = (&args.qr, &code.qr_payload) {
-        write_qr_svg(file, payload)?;
+    // The image's file is made before the code, so a folder that cannot
+    // take it leaves no code nobody was given.
+    let tmp = args.qr.as_deref().map(|file| {
+        let dir = match file.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        tempfile::NamedTempFile::new_in(dir).with_context(|| format!("--qr {}: cannot write in its folder", file.display()))
+    });
+    let tmp = tmp.transpose()?;
+    let cmd = Organize::PairingCode { user: args.user, url: args.url, qr_svg: args.qr.is_some() };
+    let reply = organize(data, args.org.as_deref(), cmd)?;
+    let OrganizeReply::PairingCode(code) = &reply else { anyhow::bail!("the endpoint answered something else than a pairing code") };
+    if let (Some(mut tmp), Some(file), Some(svg)) = (tmp, &args.qr, &code.qr_svg) {
+        tmp.write_all(svg.as_bytes()).with_context(|| format!("--qr {}: cannot write", file.display()))?;
+        tmp.persist(file).with_context(|| format!("--qr {}: cannot write", file.display()))?;
     }
-    tx.commit()?;
     if args.json {
-        let mut out = serde_json::to_value(&code)?;
+        let mut out = reply.data();
+        out.as_object_mut().map(|o| o.remove("qr_svg"));
         if let Some(file) = &args.qr {
             out["qr_file"] = file.display().to_string().into();
         }
         return print_json(&out);
     }
-    println!("{}", code.code);
-    if let Some(qr) = &code.qr_payload {
-        eprintln!("QR payload: {qr}");
-    }
+    print(&reply, false)?;
     if let Some(file) = &args.qr {
         eprintln!("QR code image: {}", file.display());
     }
-    eprintln!("for {}; valid once, until {}", user.name, code.expires_at);
-    Ok(())
-}
-
-/// Writes `payload` as a QR code in SVG, whole or not at all (a temporary
-/// file beside it, renamed into place).
-fn write_qr_svg(file: &Path, payload: &str) -> Result<()> {
-    let qr = qrcode::QrCode::new(payload.as_bytes()).context("the QR payload is too long for a QR code")?;
-    let svg = qr.render::<qrcode::render::svg::Color>().min_dimensions(256, 256).build();
-    let dir = match file.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("--qr {}: cannot write in its folder", file.display()))?;
-    tmp.write_all(svg.as_bytes()).with_context(|| format!("--qr {}: cannot write", file.display()))?;
-    tmp.persist(file).with_context(|| format!("--qr {}: cannot write", file.display()))?;
     Ok(())
 }
 
 pub fn assign(data: &Path, org: Option<&str>, list: &str, user: &str, unassign: bool) -> Result<()> {
-    let store = open_store(data)?;
-    let org = store.resolve_org(org)?;
-    let list = lists::resolve(store.conn(), org.id, list)?;
-    let user = accounts::resolve_user(store.conn(), org.id, user)?;
-    if unassign {
-        accounts::unassign_list(store.conn(), list.id, user.id)?;
-        println!("unassigned {} from {}", list.name, user.name);
-    } else {
-        accounts::assign_list(store.conn(), list.id, user.id)?;
-        println!("assigned {} to {}", list.name, user.name);
-    }
-    Ok(())
+    let (list, user) = (list.to_owned(), user.to_owned());
+    let cmd = if unassign { Organize::ListUnassign { list, user } } else { Organize::ListAssign { list, user } };
+    run(data, org, cmd, false)
 }
 
 #[derive(Args)]
@@ -159,27 +189,7 @@ pub struct AttemptsArgs {
 
 /// What the endpoint holds: every attempt of the organization.
 pub fn attempts(data: &Path, args: AttemptsArgs) -> Result<()> {
-    let store = open_store(data)?;
-    let org = store.resolve_org(args.org.as_deref())?;
-    let rows = records::org_attempts(store.conn(), org.id)?;
-    if args.json {
-        let out: Vec<serde_json::Value> = rows
-            .iter()
-            .map(|a| {
-                serde_json::json!({
-                    "id": a.id, "person": a.person_id, "household": a.household_id, "list": a.list_id,
-                    "channel": a.channel, "result": a.result.code(), "barrier_language": a.result.barrier_language(),
-                    "answers": a.answers, "note": a.note, "language_used": a.language_used,
-                    "canvasser": a.canvasser, "device": a.device_id, "attempted_at": a.attempted_at,
-                })
-            })
-            .collect();
-        return print_json(&out);
-    }
-    for a in rows {
-        println!("{}  {}  {}  {}", a.attempted_at.format("%Y-%m-%d %H:%M"), a.id, a.person_id.map(|p| p.to_string()).unwrap_or_default(), a.result.code());
-    }
-    Ok(())
+    run(data, args.org.as_deref(), Organize::Attempts, args.json)
 }
 
 #[derive(Subcommand)]
@@ -195,55 +205,43 @@ pub enum ScriptCommand {
 }
 
 pub fn script(data: &Path, cmd: ScriptCommand) -> Result<()> {
-    let mut store = open_store(data)?;
     match cmd {
         ScriptCommand::Import { file, org, json } => {
-            let org = store.resolve_org(org.as_deref())?;
             let text = std::fs::read_to_string(&file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-            let imported = doorstep_core::scripts::import(store.conn_mut(), org.id, &text, &file.display().to_string())?;
-            if json {
-                return print_json(&imported);
-            }
-            println!(
-                "{} script {:?} for {:?}: version {}, {} languages, {} questions",
-                if imported.changed { "loaded" } else { "unchanged:" },
-                imported.script.name, imported.effort.name, imported.script.version,
-                imported.script.texts.len(), imported.script.questions.len()
-            );
-            Ok(())
+            run(data, org.as_deref(), Organize::ScriptImport { text, source: file.display().to_string() }, json)
         }
     }
 }
 
-/// Revokes a device's token: its next sync is refused.
-pub fn revoke(data: &Path, org: Option<&str>, device: &str) -> Result<()> {
-    let store = open_store(data)?;
-    let org = store.resolve_org(org)?;
-    let id = uuid::Uuid::parse_str(device).map_err(|_| anyhow::anyhow!("{device:?} is not a device id"))?;
-    accounts::revoke_device(store.conn(), org.id, id)?;
-    println!("revoked device {id}");
-    Ok(())
+#[derive(Args)]
+pub struct DevicesArgs {
+    #[arg(long)]
+    org: Option<String>,
+    /// Only this user's devices (a name or id).
+    #[arg(long)]
+    user: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+/// The organization's devices, by user and name, with each one's last sync.
+pub fn devices(data: &Path, args: DevicesArgs) -> Result<()> {
+    run(data, args.org.as_deref(), Organize::Devices { user: args.user }, args.json)
+}
+
+/// Revokes a device's token (by id or name): its next sync is refused.
+pub fn revoke(data: &Path, org: Option<&str>, device: &str, json: bool) -> Result<()> {
+    run(data, org, Organize::DeviceRevoke { device: device.to_owned() }, json)
 }
 
 /// Deletes a person for good (a voter asked to be removed): a tombstone that
 /// every device holding them receives, with identifying data erased.
 pub fn delete_person(data: &Path, org: Option<&str>, person: &str) -> Result<()> {
-    let mut store = open_store(data)?;
-    let org = store.resolve_org(org)?;
-    let id = uuid::Uuid::parse_str(person).map_err(|_| anyhow::anyhow!("{person:?} is not a person id"))?;
-    doorstep_core::person::delete(store.conn_mut(), org.id, id).map_err(|e| match e {
-        doorstep_core::Error::NotFound { .. } => anyhow::anyhow!("no person {id} in {}", org.name),
-        e => e.into(),
-    })?;
-    println!("deleted person {id}");
-    Ok(())
+    let person = uuid::Uuid::parse_str(person.trim()).map_err(|_| anyhow::anyhow!("{person:?} is not a person id"))?;
+    run(data, org, Organize::PersonDelete { person }, false)
 }
 
 /// Drops change-log rows older than the tombstone window.
 pub fn prune(data: &Path, org: Option<&str>, days: i64) -> Result<()> {
-    let mut store = open_store(data)?;
-    let org = store.resolve_org(org)?;
-    let n = doorstep_core::sync::changes::prune(store.conn_mut(), org.id, chrono::Duration::days(days))?;
-    println!("pruned {n} change(s) older than {days} day(s)");
-    Ok(())
+    run(data, org, Organize::PruneChanges { older_than_days: days }, false)
 }

@@ -57,11 +57,15 @@ enum Command {
     /// Load a script and its survey (a TOML file, every language side by side).
     #[command(subcommand)]
     Script(admin::ScriptCommand),
-    /// Revoke a device's token (a lost or stolen phone).
+    /// The organization's devices, by user and name, with each one's last sync.
+    Devices(admin::DevicesArgs),
+    /// Revoke a device's token (a lost or stolen phone), by its name or id.
     DeviceRevoke {
         device: String,
         #[arg(long)]
         org: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
     /// Delete a person for good; devices holding them receive a tombstone.
     PersonDelete {
@@ -162,7 +166,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Attempts(args) => admin::attempts(&cli.data, args),
         Command::Script(cmd) => admin::script(&cli.data, cmd),
         Command::Demo(args) => demo::run(&cli.data, args),
-        Command::DeviceRevoke { device, org } => admin::revoke(&cli.data, org.as_deref(), &device),
+        Command::Devices(args) => admin::devices(&cli.data, args),
+        Command::DeviceRevoke { device, org, json } => admin::revoke(&cli.data, org.as_deref(), &device, json),
         Command::PersonDelete { person, org } => admin::delete_person(&cli.data, org.as_deref(), &person),
         Command::PruneChanges { older_than_days, org } => admin::prune(&cli.data, org.as_deref(), older_than_days),
     }

@@ -10,6 +10,7 @@ pub mod attempt;
 pub mod attempt_table;
 pub mod device;
 pub mod domain;
+pub mod endpoint;
 mod bulk;
 mod error;
 pub mod fold;

@@ -1,89 +1,87 @@
-//! The storage interface behind the endpoint. The HTTP layer knows only
-//! this trait; the embedded SQLite backend implements it today, and a
-//! PostgreSQL backend will implement the same contract.
+//! The embedded backend behind the endpoint's one storage interface,
+//! [`doorstep_core::endpoint::Storage`]. The backend's own methods are
+//! blocking (SQLite is a library in this process); [`SqliteStorage`] runs
+//! them on tokio's blocking threads so the interface stays async, as a
+//! PostgreSQL driver's is.
 
+pub use doorstep_core::endpoint::{ApiError, Code};
+
+use crate::sqlite::SqliteBackend;
+use doorstep_core::endpoint::storage::{Answer, NewUser, Storage};
+use doorstep_core::endpoint::api::*;
 use doorstep_core::accounts::DeviceAuth;
-use doorstep_core::sync::proto::{PairResponse, PullRequest, PullResponse, PushRequest, PushResponse};
+use doorstep_core::sync::proto::{PairRequest, PairResponse, PullRequest, PullResponse, PushRequest, PushResponse};
+use std::sync::Arc;
+use uuid::Uuid;
 
-/// An error the endpoint reports to a device. `status` is the HTTP status.
-#[derive(Debug, Clone, thiserror::Error)]
-#[error("{code}: {message}")]
-pub struct ApiError {
-    pub status: u16,
-    pub code: &'static str,
-    pub message: String,
-    /// On a refused push: the last operation the endpoint applied from this
-    /// device, so the device can line its numbering up with it.
-    pub applied_seq: Option<i64>,
-    /// On a refused push: the operation that was refused.
-    pub op_seq: Option<i64>,
-}
+/// [`SqliteBackend`] as a [`Storage`].
+#[derive(Clone)]
+pub struct SqliteStorage(pub Arc<SqliteBackend>);
 
-impl ApiError {
-    pub fn new(status: u16, code: &'static str, message: impl Into<String>) -> Self {
-        ApiError { status, code, message: message.into(), applied_seq: None, op_seq: None }
-    }
-    pub fn forbidden(message: impl Into<String>) -> Self {
-        Self::new(403, "forbidden", message)
-    }
-    /// Says which operation was refused, and where the device's numbering
-    /// stands at the endpoint.
-    pub fn in_op(self, seq: i64, applied_seq: i64) -> Self {
-        ApiError { message: format!("operation {seq}: {}", self.message), op_seq: Some(seq), applied_seq: Some(applied_seq), ..self }
-    }
-    pub fn applied(self, applied_seq: i64) -> Self {
-        ApiError { applied_seq: Some(applied_seq), ..self }
-    }
-    pub fn bad_request(message: impl Into<String>) -> Self {
-        Self::new(400, "invalid", message)
-    }
-    pub fn unauthorized(message: impl Into<String>) -> Self {
-        Self::new(401, "unauthorized", message)
-    }
-    /// Also the answer for another organization's ids, so that whether they
-    /// exist stays hidden.
-    pub fn not_found(what: &str, id: impl std::fmt::Display) -> Self {
-        Self::new(404, "not_found", format!("no {what} {id}"))
-    }
-    pub fn internal(e: impl std::fmt::Display) -> Self {
-        tracing::error!(error = %e, "internal error");
-        Self::new(500, "internal", "the endpoint failed; try again")
+impl SqliteStorage {
+    /// Runs `f` on a blocking thread with the backend.
+    fn run<T: Send + 'static>(&self, f: impl FnOnce(&SqliteBackend) -> Result<T, ApiError> + Send + 'static) -> Answer<'_, T> {
+        let backend = self.0.clone();
+        Box::pin(async move { tokio::task::spawn_blocking(move || f(&backend)).await.map_err(ApiError::internal)? })
     }
 }
 
-impl From<doorstep_core::Error> for ApiError {
-    fn from(e: doorstep_core::Error) -> Self {
-        match e {
-            doorstep_core::Error::NotFound { what, key } => ApiError::not_found(what, key),
-            doorstep_core::Error::Invalid(m) => ApiError::bad_request(m),
-            doorstep_core::Error::Sqlite(e) => e.into(),
-            other => ApiError::internal(other),
-        }
+impl Storage for SqliteStorage {
+    fn pair(&self, req: PairRequest) -> Answer<'_, PairResponse> {
+        self.run(move |b| b.pair_device(&req))
     }
-}
-
-impl From<rusqlite::Error> for ApiError {
-    fn from(e: rusqlite::Error) -> Self {
-        match &e {
-            // The store's write lock is held elsewhere (an import): a moment
-            // later the same request goes through. Devices retry a 503.
-            rusqlite::Error::SqliteFailure(f, _) if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
-                ApiError::new(503, "busy", "the endpoint's store is busy (an import is running); try again in a moment")
-            }
-            _ => ApiError::internal(e),
-        }
+    fn authenticate(&self, token: String) -> Answer<'_, DeviceAuth> {
+        self.run(move |b| b.authenticate(&token))
     }
-}
-
-/// What a storage backend must do. Every method checks tenancy itself:
-/// nothing outside `auth.org_id` is read or written.
-pub trait Backend: Send + Sync + 'static {
-    fn pair(&self, code: &str) -> Result<PairResponse, ApiError>;
-    /// The device behind a bearer token, unless unknown or revoked.
-    fn authenticate(&self, token: &str) -> Result<DeviceAuth, ApiError>;
-    /// Applies a batch in one transaction; a batch already applied changes nothing.
-    fn push(&self, auth: &DeviceAuth, req: PushRequest) -> Result<PushResponse, ApiError>;
-    /// One page per assigned list, from each list's cursor.
-    fn pull(&self, auth: &DeviceAuth, req: PullRequest) -> Result<PullResponse, ApiError>;
-    fn health(&self) -> Result<(), ApiError>;
+    fn push(&self, auth: DeviceAuth, req: PushRequest) -> Answer<'_, PushResponse> {
+        self.run(move |b| b.push(&auth, req))
+    }
+    fn pull(&self, auth: DeviceAuth, req: PullRequest) -> Answer<'_, PullResponse> {
+        self.run(move |b| b.pull(&auth, req))
+    }
+    fn health(&self) -> Answer<'_, ()> {
+        self.run(|b| b.health())
+    }
+    fn orgs(&self) -> Answer<'_, Vec<OrgRow>> {
+        self.run(|b| b.orgs())
+    }
+    fn create_org(&self, name: String) -> Answer<'_, OrgRow> {
+        self.run(move |b| b.create_org(&name))
+    }
+    fn users(&self, org: Uuid) -> Answer<'_, Vec<UserRow>> {
+        self.run(move |b| b.users(org))
+    }
+    fn add_user(&self, org: Uuid, user: NewUser) -> Answer<'_, UserRow> {
+        self.run(move |b| b.add_user(org, &user))
+    }
+    fn make_pairing_code(&self, org: Uuid, user: Uuid, url: Option<String>) -> Answer<'_, PairingCodeRow> {
+        self.run(move |b| b.make_pairing_code(org, user, url.as_deref()))
+    }
+    fn find_list(&self, org: Uuid, key: String) -> Answer<'_, (Uuid, String)> {
+        self.run(move |b| b.find_list(org, &key))
+    }
+    fn assign_list(&self, org: Uuid, list: Uuid, user: Uuid) -> Answer<'_, ()> {
+        self.run(move |b| b.assign_list(org, list, user))
+    }
+    fn unassign_list(&self, org: Uuid, list: Uuid, user: Uuid) -> Answer<'_, ()> {
+        self.run(move |b| b.unassign_list(org, list, user))
+    }
+    fn attempts(&self, org: Uuid) -> Answer<'_, Vec<AttemptRow>> {
+        self.run(move |b| b.attempts(org))
+    }
+    fn import_script(&self, org: Uuid, text: String, source: String) -> Answer<'_, ScriptRow> {
+        self.run(move |b| b.import_script(org, &text, &source))
+    }
+    fn devices(&self, org: Uuid) -> Answer<'_, Vec<DeviceRow>> {
+        self.run(move |b| b.devices(org))
+    }
+    fn revoke_device(&self, org: Uuid, device: Uuid) -> Answer<'_, ()> {
+        self.run(move |b| b.revoke_device(org, device))
+    }
+    fn delete_person(&self, org: Uuid, person: Uuid) -> Answer<'_, ()> {
+        self.run(move |b| b.delete_person(org, person))
+    }
+    fn prune_changes(&self, org: Uuid, older_than: chrono::Duration) -> Answer<'_, u64> {
+        self.run(move |b| b.prune_changes(org, older_than))
+    }
 }

@@ -1,7 +1,8 @@
 //! The `/v1` HTTP surface. Bodies are JSON, compressed with zstd or gzip
 //! either way; every error is `{"error": code, "message": sentence}`.
 
-use crate::backend::{ApiError, Backend};
+use crate::backend::{ApiError, Code};
+use doorstep_core::endpoint::{Caller, Endpoint, Organize, OrganizeReply};
 use crate::limits::{Limits, PairLimiter};
 use axum::body::Bytes;
 use axum::error_handling::HandleErrorLayer;
@@ -22,13 +23,23 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-type Shared = Arc<dyn Backend>;
+type Shared = Endpoint;
 
-impl IntoResponse for ApiError {
+/// An error as every route answers it: the status its code has
+/// ([`Code::status`], the one place statuses are chosen) and the body
+/// `{"error": code, "message": sentence}`.
+fn answer(e: ApiError) -> Response {
+    let status = StatusCode::from_u16(e.code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = ErrorBody { error: e.code.as_str().to_owned(), message: e.message, applied_seq: e.applied_seq, op_seq: e.op_seq };
+    (status, Json(body)).into_response()
+}
+
+/// A route's result, answered as JSON or as its error.
+struct Answered(Result<Response, ApiError>);
+
+impl IntoResponse for Answered {
     fn into_response(self) -> Response {
-        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let body = ErrorBody { error: self.code.to_owned(), message: self.message, applied_seq: self.applied_seq, op_seq: self.op_seq };
-        (status, Json(body)).into_response()
+        self.0.unwrap_or_else(answer)
     }
 }
 
@@ -44,7 +55,8 @@ pub fn router(backend: Shared, limits: &Limits, tls: bool) -> Router {
         .route("/v1/pair", post(pair).layer(axum::Extension(pair_limiter)))
         .route("/v1/push", post(push))
         .route("/v1/pull", post(pull))
-        .fallback(|| async { ApiError::new(404, "no_such_route", "no such endpoint; see schema/openapi.yaml") })
+        .route("/v1/organize", post(organize))
+        .fallback(|| async { answer(ApiError::new(Code::NoSuchRoute, "no such endpoint; see schema/openapi.yaml")) })
         .with_state(backend)
         // The limit applies to the decompressed body, so a small zstd bomb
         // cannot make the endpoint inflate gigabytes.
@@ -60,7 +72,7 @@ pub fn router(backend: Shared, limits: &Limits, tls: bool) -> Router {
         .layer(
             tower::ServiceBuilder::new()
                 .layer(HandleErrorLayer::new(move |_: tower::BoxError| async move {
-                    ApiError::new(408, "request_timeout", format!("the request took longer than {} s to arrive and be answered; try again", request_limit.as_secs()))
+                    answer(ApiError::new(Code::RequestTimeout, format!("the request took longer than {} s to arrive and be answered; try again", request_limit.as_secs())))
                 }))
                 .timeout(request_limit),
         )
@@ -95,7 +107,7 @@ fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             let path = e.path().to_string();
             let inner = e.into_inner();
             let at = if path == "." { String::new() } else { format!(" at {path}") };
-            Err(ApiError::new(400, "invalid_body", format!("the request body is not valid{at}: {inner}")))
+            Err(ApiError::new(Code::InvalidBody, format!("the request body is not valid{at}: {inner}")))
         }
     }
 }
@@ -104,11 +116,11 @@ fn body_bytes(body: Result<Bytes, axum::extract::rejection::BytesRejection>) -> 
     body.map_err(|e| {
         let status = e.status();
         if status == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::new(413, "too_large", format!("the request body is larger than {MAX_BODY_BYTES} bytes"))
+            ApiError::new(Code::TooLarge, format!("the request body is larger than {MAX_BODY_BYTES} bytes"))
         } else if stalled(&e) {
-            ApiError::new(408, "request_timeout", "the request body stopped arriving; try again")
+            ApiError::new(Code::RequestTimeout, "the request body stopped arriving; try again")
         } else {
-            ApiError::new(status.as_u16(), "unreadable_body", e.body_text())
+            ApiError::new(Code::InvalidBody, format!("the request body could not be read: {}", e.body_text()))
         }
     })
 }
@@ -125,24 +137,20 @@ fn stalled(e: &(dyn std::error::Error + 'static)) -> bool {
     false
 }
 
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, ApiError> + Send + 'static) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(f).await.map_err(ApiError::internal)?
-}
-
-async fn authenticate(backend: &Shared, headers: &HeaderMap) -> Result<DeviceAuth, ApiError> {
+async fn authenticate(endpoint: &Shared, headers: &HeaderMap) -> Result<DeviceAuth, ApiError> {
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
-        .ok_or_else(|| ApiError::unauthorized("missing bearer token"))?
-        .to_owned();
-    let backend = backend.clone();
-    blocking(move || backend.authenticate(&token)).await
+        .ok_or_else(|| ApiError::unauthorized("missing bearer token"))?;
+    endpoint.authenticate(token).await
 }
 
-async fn healthz(State(backend): State<Shared>) -> Result<Json<serde_json::Value>, ApiError> {
-    blocking(move || backend.health()).await?;
-    Ok(Json(serde_json::json!({ "ok": true, "server_time_ms": hlc::now_ms() })))
+async fn healthz(State(endpoint): State<Shared>) -> Answered {
+    Answered(async move {
+        endpoint.health().await?;
+        Ok(Json(serde_json::json!({ "ok": true, "server_time_ms": hlc::now_ms() })).into_response())
+    }.await)
 }
 
 /// Codes are short enough to type, so guessing is held back: each source
@@ -150,60 +158,68 @@ async fn healthz(State(backend): State<Shared>) -> Result<Json<serde_json::Value
 /// `Retry-After` beyond), and each wrong one is logged with its source,
 /// never the code.
 async fn pair(
-    State(backend): State<Shared>,
+    State(endpoint): State<Shared>,
     axum::Extension(limiter): axum::Extension<Arc<PairLimiter>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
-) -> Result<Response, ApiError> {
+) -> Answered {
     let allowance = match limiter.begin(peer.ip()) {
         Ok(a) => a,
         Err(wait) => {
             tracing::debug!(source = %peer.ip(), "pairing refused: too many wrong codes");
             // Whole seconds, rounded up: a client waiting that long is let in.
             let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-            let mut answer =
-                ApiError::new(429, "too_many_attempts", format!("too many wrong pairing codes; try again in {secs} s")).into_response();
-            answer.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
-            return Ok(answer);
+            let mut refused = answer(ApiError::new(Code::TooManyAttempts, format!("too many wrong pairing codes; try again in {secs} s")));
+            refused.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
+            return Answered(Ok(refused));
         }
     };
-    let req: PairRequest = parse(&body_bytes(body)?)?;
-    match blocking(move || backend.pair(&req.code)).await {
-        Ok(resp) => {
-            limiter.succeeded(allowance);
-            Ok(Json(resp).into_response())
-        }
-        Err(e) => {
-            if e.code == "invalid_pairing_code" {
-                tracing::warn!(source = %peer.ip(), "wrong pairing code");
+    Answered(async move {
+        let req: PairRequest = parse(&body_bytes(body)?)?;
+        match endpoint.pair(req).await {
+            Ok(resp) => {
+                limiter.succeeded(allowance);
+                Ok(Json(resp).into_response())
             }
-            Err(e)
+            Err(e) => {
+                if e.code == Code::InvalidPairingCode {
+                    tracing::warn!(source = %peer.ip(), "wrong pairing code");
+                }
+                Err(e)
+            }
         }
-    }
+    }.await)
 }
 
-async fn push(
-    State(backend): State<Shared>,
-    headers: HeaderMap,
-    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
-) -> Result<Response, ApiError> {
-    let auth = authenticate(&backend, &headers).await?;
-    let req: PushRequest = parse(&body_bytes(body)?)?;
-    let resp = blocking(move || backend.push(&auth, req)).await?;
-    Ok(Json(resp).into_response())
+async fn push(State(endpoint): State<Shared>, headers: HeaderMap, body: Result<Bytes, axum::extract::rejection::BytesRejection>) -> Answered {
+    Answered(async move {
+        let auth = authenticate(&endpoint, &headers).await?;
+        let req: PushRequest = parse(&body_bytes(body)?)?;
+        Ok(Json(endpoint.push(&auth, req).await?).into_response())
+    }.await)
 }
 
-async fn pull(
-    State(backend): State<Shared>,
-    headers: HeaderMap,
-    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
-) -> Result<Response, ApiError> {
-    let auth = authenticate(&backend, &headers).await?;
-    let req: PullRequest = parse(&body_bytes(body)?)?;
-    let resp = blocking(move || backend.pull(&auth, req)).await?;
-    // Ahead of the body: the device asks for the next page while it reads this one.
-    let next = HeaderValue::from_str(&serde_json::to_string(&resp.next()).map_err(ApiError::internal)?).map_err(ApiError::internal)?;
-    let mut answer = Json(resp).into_response();
-    answer.headers_mut().insert(NEXT_PULL_HEADER, next);
-    Ok(answer)
+async fn pull(State(endpoint): State<Shared>, headers: HeaderMap, body: Result<Bytes, axum::extract::rejection::BytesRejection>) -> Answered {
+    Answered(async move {
+        let auth = authenticate(&endpoint, &headers).await?;
+        let req: PullRequest = parse(&body_bytes(body)?)?;
+        let resp = endpoint.pull(&auth, req).await?;
+        // Ahead of the body: the device asks for the next page while it reads this one.
+        let next = HeaderValue::from_str(&serde_json::to_string(&resp.next()).map_err(ApiError::internal)?).map_err(ApiError::internal)?;
+        let mut answer = Json(resp).into_response();
+        answer.headers_mut().insert(NEXT_PULL_HEADER, next);
+        Ok(answer)
+    }.await)
+}
+
+/// The organizer's commands from a paired organizer's device: the same
+/// JSON the CLI runs in process (`{"cmd": "users"}`), answered as
+/// `{"reply": kind, "data": …}`.
+async fn organize(State(endpoint): State<Shared>, headers: HeaderMap, body: Result<Bytes, axum::extract::rejection::BytesRejection>) -> Answered {
+    Answered(async move {
+        let auth = authenticate(&endpoint, &headers).await?;
+        let cmd: Organize = parse(&body_bytes(body)?)?;
+        let reply: OrganizeReply = endpoint.organize(&Caller::Device(auth), cmd).await?;
+        Ok(Json(reply).into_response())
+    }.await)
 }

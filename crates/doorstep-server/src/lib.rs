@@ -1,8 +1,9 @@
 //! The central endpoint behind `doorstep serve`: devices pair with it, push
 //! their outboxes to it and pull their lists from it.
 //!
-//! The HTTP layer (`http`) speaks only to the [`Backend`] trait; storage
-//! lives behind it (`sqlite` today).
+//! The HTTP layer (`http`) is a transport over the core's command surface,
+//! [`doorstep_core::endpoint::Endpoint`]; storage lives below that, behind
+//! [`doorstep_core::endpoint::Storage`] (`sqlite` today, through `backend`).
 
 pub mod backend;
 pub mod http;
@@ -10,7 +11,8 @@ pub mod inbox;
 pub mod limits;
 pub mod sqlite;
 
-pub use backend::{ApiError, Backend};
+pub use backend::{ApiError, Code, SqliteStorage};
+pub use doorstep_core::endpoint::{Caller, Endpoint};
 pub use limits::Limits;
 
 use anyhow::{Context, Result, bail};
@@ -18,6 +20,14 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
+
+/// The endpoint over the embedded store in `data` (`doorstep.db`), as a
+/// command on the endpoint's own machine opens it.
+pub fn open_local(data: &std::path::Path) -> Result<Endpoint> {
+    let db = data.join("doorstep.db");
+    let backend = sqlite::SqliteBackend::open_local(&db).with_context(|| format!("opening the store in {}", data.display()))?;
+    Ok(Endpoint::new(Arc::new(SqliteStorage(Arc::new(backend)))))
+}
 
 #[derive(Debug, Clone)]
 pub struct ServeConfig {
@@ -41,8 +51,9 @@ pub async fn serve(config: ServeConfig) -> Result<()> {
     }
     let db = config.data.join("doorstep.db");
     let backend = sqlite::SqliteBackend::open(&db).with_context(|| format!("opening {}", db.display()))?;
+    let endpoint = Endpoint::new(Arc::new(SqliteStorage(Arc::new(backend))));
     let limits = config.limits.clone();
-    let app = http::router(Arc::new(backend), &limits, tls.is_some());
+    let app = http::router(endpoint, &limits, tls.is_some());
 
     let handle = axum_server::Handle::new();
     let shutdown = handle.clone();

@@ -4,7 +4,9 @@
 //! One writer connection (SQLite has one writer at a time anyway) and a few
 //! readers; WAL lets pulls read a consistent snapshot while pushes commit.
 
-use crate::backend::{ApiError, Backend};
+use crate::backend::{ApiError, Code};
+use doorstep_core::endpoint::api::{self, DeviceRow, OrgRow, PairingCodeRow, ScriptRow, UserRow};
+use doorstep_core::endpoint::storage::NewUser;
 use doorstep_core::accounts::{self, DeviceAuth};
 use doorstep_core::address::household_key;
 use doorstep_core::domain::Attempt;
@@ -39,14 +41,17 @@ pub struct SqliteBackend {
     /// store's write lock, waiting to be applied.
     inbox: Arc<Inbox>,
     /// Dropped with the backend, which stops the drainer and the checkpointer.
-    _drainer: crate::inbox::Drainer,
-    _checkpointer: std::sync::mpsc::Sender<()>,
+    _drainer: Option<crate::inbox::Drainer>,
+    _checkpointer: Option<std::sync::mpsc::Sender<()>>,
 }
 
 /// How long a push waits for the store's write lock before it goes to the
 /// inbox instead: other pushes hold it for milliseconds, an import for the
 /// whole file.
 const WRITE_LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
+/// How long a command on the endpoint's machine waits for the write lock
+/// (a push or an import holding it) before it says the store is busy.
+const LOCAL_LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 /// How often the drainer looks for queued pushes to apply.
 const DRAIN_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
 
@@ -58,32 +63,27 @@ fn is_busy(e: &rusqlite::Error) -> bool {
 const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
 
 impl SqliteBackend {
+    /// The backend `doorstep serve` runs: readers for concurrent pulls, a
+    /// checkpointer, and a drainer for the push inbox.
     pub fn open(path: &Path) -> doorstep_core::Result<SqliteBackend> {
+        Self::open_with(path, true)
+    }
+
+    /// The backend a `doorstep` command runs on the endpoint's own machine,
+    /// beside or without a running endpoint: one reader, no background
+    /// threads (the serving endpoint checkpoints and drains its inbox).
+    pub fn open_local(path: &Path) -> doorstep_core::Result<SqliteBackend> {
+        Self::open_with(path, false)
+    }
+
+    fn open_with(path: &Path, serving: bool) -> doorstep_core::Result<SqliteBackend> {
         let writer = Store::open(path)?;
         writer.fit_to(Side::Endpoint)?;
         // Made now if missing, so a key that cannot be read or written stops
         // the endpoint at start, not at the first pairing.
         accounts::PairingKey::beside(writer.conn())?;
-        // SQLite checkpoints in whichever commit crosses the log's size
-        // limit, so one push in a few hundred would wait for it. A thread of
-        // its own does it instead; a passive checkpoint never blocks a push
-        // or a pull.
-        writer.conn().execute_batch("PRAGMA wal_autocheckpoint = 0")?;
-        let checkpointer = Store::open(path)?;
-        let (stop, stopped) = std::sync::mpsc::channel::<()>();
-        std::thread::Builder::new()
-            .name("checkpointer".into())
-            .spawn(move || {
-                while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(CHECKPOINT_EVERY) {
-                    if let Err(e) = checkpointer.conn().query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
-                        tracing::warn!(error = %e, "checkpoint failed");
-                    }
-                }
-            })
-            .map_err(|e| doorstep_core::Error::Invalid(format!("starting the checkpointer: {e}")))?;
-        // Nested EXISTS above, not joins: the planner must start from the
-        // change's own row, never from every member of a big list.
-        let readers = (0..READERS)
+        let checkpointer = if serving { Some(Self::checkpointer(&writer, path)?) } else { None };
+        let readers = (0..if serving { READERS } else { 1 })
             .map(|_| {
                 let store = Store::open(path)?;
                 // Pulls read whole lists; a warm cache keeps them off the disk.
@@ -91,7 +91,9 @@ impl SqliteBackend {
                 Ok(Mutex::new(store))
             })
             .collect::<doorstep_core::Result<_>>()?;
-        writer.conn().busy_timeout(WRITE_LOCK_WAIT)?;
+        // Serving, a push waits only briefly for the write lock, then goes to
+        // the inbox; a command on the endpoint's machine waits for it.
+        writer.conn().busy_timeout(if serving { WRITE_LOCK_WAIT } else { LOCAL_LOCK_WAIT })?;
         // A push is acknowledged only once it would survive a power loss:
         // under NORMAL, WAL commits reach the disk at the next checkpoint,
         // and a device deletes what the endpoint acknowledged. The cost is
@@ -106,14 +108,39 @@ impl SqliteBackend {
         let inbox = Arc::new(Inbox::open(dir).map_err(|e| doorstep_core::Error::Invalid(format!("the push inbox: {e:#}")))?);
         let writer = Arc::new(Mutex::new(writer));
         let owners: Arc<Mutex<Owners>> = Default::default();
-        let drainer = {
+        let drainer = if serving {
             let (writer, owners) = (writer.clone(), owners.clone());
-            inbox
-                .clone()
-                .spawn_drainer(DRAIN_EVERY, move |queued| drain_one(&writer, &owners, queued))
-                .map_err(|e| doorstep_core::Error::Invalid(format!("the push inbox: {e:#}")))?
+            Some(
+                inbox
+                    .clone()
+                    .spawn_drainer(DRAIN_EVERY, move |queued| drain_one(&writer, &owners, queued))
+                    .map_err(|e| doorstep_core::Error::Invalid(format!("the push inbox: {e:#}")))?,
+            )
+        } else {
+            None
         };
-        Ok(SqliteBackend { writer, owners, readers, next_reader: Default::default(), inbox, _drainer: drainer, _checkpointer: stop })
+        Ok(SqliteBackend { writer, owners, readers, next_reader: Default::default(), inbox, _drainer: drainer, _checkpointer: checkpointer })
+    }
+
+    /// SQLite checkpoints in whichever commit crosses the log's size
+    /// limit, so one push in a few hundred would wait for it. A thread of
+    /// its own does it instead; a passive checkpoint never blocks a push
+    /// or a pull. Dropping the sender stops it.
+    fn checkpointer(writer: &Store, path: &Path) -> doorstep_core::Result<std::sync::mpsc::Sender<()>> {
+        writer.conn().execute_batch("PRAGMA wal_autocheckpoint = 0")?;
+        let checkpointer = Store::open(path)?;
+        let (stop, stopped) = std::sync::mpsc::channel::<()>();
+        std::thread::Builder::new()
+            .name("checkpointer".into())
+            .spawn(move || {
+                while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(CHECKPOINT_EVERY) {
+                    if let Err(e) = checkpointer.conn().query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
+                        tracing::warn!(error = %e, "checkpoint failed");
+                    }
+                }
+            })
+            .map_err(|e| doorstep_core::Error::Invalid(format!("starting the checkpointer: {e}")))?;
+        Ok(stop)
     }
 
     /// Acknowledges a push while the store's write lock is held elsewhere:
@@ -164,11 +191,17 @@ impl SqliteBackend {
     }
 }
 
-impl Backend for SqliteBackend {
-    fn pair(&self, code: &str) -> Result<PairResponse, ApiError> {
+impl SqliteBackend {
+    /// Redeems a pairing code for a device with no name of its own choosing.
+    pub fn pair(&self, code: &str) -> Result<PairResponse, ApiError> {
+        self.pair_device(&PairRequest { code: code.to_owned(), device_name: None })
+    }
+
+    pub fn pair_device(&self, req: &PairRequest) -> Result<PairResponse, ApiError> {
+        let code = req.code.as_str();
         let mut store = self.writer();
         let redeemed = accounts::redeem_pairing_code(store.conn_mut(), code).map_err(|e| match e {
-            doorstep_core::Error::Invalid(m) => ApiError::new(400, "invalid_pairing_code", m),
+            doorstep_core::Error::Invalid(m) => ApiError::new(Code::InvalidPairingCode, m),
             other => other.into(),
         })?;
         let org = store
@@ -176,6 +209,7 @@ impl Backend for SqliteBackend {
             .into_iter()
             .find(|o| o.id == redeemed.user.org_id)
             .ok_or_else(|| ApiError::internal("paired user has no organization"))?;
+        name_device(store.conn(), &redeemed, req.device_name.as_deref())?;
         tracing::info!(device = %redeemed.device_id, org = %org.id, "device paired");
         Ok(PairResponse {
             device_id: redeemed.device_id,
@@ -186,18 +220,13 @@ impl Backend for SqliteBackend {
         })
     }
 
-    fn authenticate(&self, token: &str) -> Result<DeviceAuth, ApiError> {
+    pub fn authenticate(&self, token: &str) -> Result<DeviceAuth, ApiError> {
         let store = self.reader();
         accounts::authenticate(store.conn(), token)?.map_err(|why| ApiError::unauthorized(why.message()))
     }
 
-    fn push(&self, auth: &DeviceAuth, req: PushRequest) -> Result<PushResponse, ApiError> {
-        if req.ops.len() > MAX_OPS_PER_PUSH {
-            return Err(ApiError::new(413, "too_many_ops", format!("at most {MAX_OPS_PER_PUSH} operations per push")));
-        }
-        if let Some(w) = req.ops.windows(2).find(|w| w[1].seq <= w[0].seq) {
-            return Err(ApiError::bad_request(format!("operation sequence numbers must increase: {} follows {}", w[1].seq, w[0].seq)));
-        }
+    /// Applies a batch in one transaction; a batch already applied changes nothing.
+    pub fn push(&self, auth: &DeviceAuth, req: PushRequest) -> Result<PushResponse, ApiError> {
         // Queued pushes go first: once one waits, every push after it
         // waits behind it, so each device's operations land in order.
         if self.inbox.is_empty() {
@@ -215,7 +244,8 @@ impl Backend for SqliteBackend {
         self.queue(auth, req.ops)
     }
 
-    fn pull(&self, auth: &DeviceAuth, req: PullRequest) -> Result<PullResponse, ApiError> {
+    /// One page per assigned list, from each list's cursor.
+    pub fn pull(&self, auth: &DeviceAuth, req: PullRequest) -> Result<PullResponse, ApiError> {
         let limits = match req.limit {
             Some(n) => (n.clamp(1, MAX_PAGE), n.clamp(1, MAX_PAGE)),
             None => (DEFAULT_PAGE, CHANGES_PER_PAGE),
@@ -271,7 +301,7 @@ impl Backend for SqliteBackend {
         Ok(PullResponse { server_time_ms: hlc::now_ms(), user: user.info(), assigned, pages, applied_seq: Some(applied_seq) })
     }
 
-    fn health(&self) -> Result<(), ApiError> {
+    pub fn health(&self) -> Result<(), ApiError> {
         self.reader().conn().query_row("SELECT 1", [], |_| Ok(()))?;
         Ok(())
     }
@@ -667,15 +697,15 @@ fn append_attempts(tx: &Connection, org: Uuid, run: &mut Vec<(i64, Attempt)>, ap
 /// last number applied.
 fn misnumbered(m: endpoint::Misnumbered, last_seq: i64) -> ApiError {
     let code = match m {
-        endpoint::Misnumbered::Reused { .. } => "sequence_reused",
-        endpoint::Misnumbered::Gap { .. } => "sequence_gap",
+        endpoint::Misnumbered::Reused { .. } => Code::SequenceReused,
+        endpoint::Misnumbered::Gap { .. } => Code::SequenceGap,
     };
-    ApiError::new(409, code, m.to_string()).applied(last_seq)
+    ApiError::new(code, m.to_string()).applied(last_seq)
 }
 
 /// An entry check's refusal: names the field and the rule, never the value.
 fn entry_error(e: doorstep_core::attempt::EntryError) -> ApiError {
-    ApiError::new(400, "invalid_field", e.to_string())
+    ApiError::new(Code::InvalidField, e.to_string())
 }
 
 /// Applies one op other than an attempt (the push writes those in runs).
@@ -1142,4 +1172,181 @@ fn page(
         Cursor::Diverged => unreachable!("a diverged cursor starts a snapshot above"),
     };
     Ok(ScopePage { list_id: list, reset, items: b.items, attempts: b.attempts.finish(), cursor: next.text(), more })
+}
+
+/// Names a newly paired device: as asked (trimmed, at most 60 characters),
+/// else after its user ("Mai's phone", then "Mai's phone 2").
+fn name_device(conn: &Connection, redeemed: &accounts::Redeemed, asked: Option<&str>) -> Result<(), ApiError> {
+    let asked = asked.map(str::trim).filter(|n| !n.is_empty()).map(|n| n.chars().take(60).collect::<String>());
+    let name = match asked {
+        Some(n) => n,
+        None => {
+            let n: i64 = conn.query_row("SELECT count(*) FROM devices WHERE user_id = ?1", [redeemed.user.id], |r| r.get(0))?;
+            if n > 1 { format!("{}'s phone {n}", redeemed.user.name) } else { format!("{}'s phone", redeemed.user.name) }
+        }
+    };
+    conn.execute("UPDATE devices SET name = ?2 WHERE id = ?1", params![redeemed.device_id, name])?;
+    Ok(())
+}
+
+fn user_row(u: accounts::User) -> UserRow {
+    UserRow { id: u.id, org_id: u.org_id, name: u.name, role: u.role, languages: u.languages }
+}
+
+/// The organizer's side of the storage interface. Each method names the
+/// organization in every query it makes.
+impl SqliteBackend {
+    pub fn orgs(&self) -> Result<Vec<OrgRow>, ApiError> {
+        Ok(self.reader().orgs()?.into_iter().map(|o| OrgRow { id: o.id, name: o.name }).collect())
+    }
+
+    pub fn create_org(&self, name: &str) -> Result<OrgRow, ApiError> {
+        let o = self.writer().create_org(name)?;
+        Ok(OrgRow { id: o.id, name: o.name })
+    }
+
+    pub fn users(&self, org: Uuid) -> Result<Vec<UserRow>, ApiError> {
+        let store = self.reader();
+        let ids: Vec<Uuid> = store
+            .conn()
+            .prepare_cached("SELECT id FROM users WHERE org_id = ?1 ORDER BY name, id")?
+            .query_map([org], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.into_iter().map(|id| Ok(user_row(accounts::user(store.conn(), id)?))).collect()
+    }
+
+    pub fn add_user(&self, org: Uuid, user: &NewUser) -> Result<UserRow, ApiError> {
+        Ok(user_row(accounts::add_user(self.writer().conn(), org, &user.name, &user.role, &user.languages)?))
+    }
+
+    pub fn make_pairing_code(&self, org: Uuid, user: Uuid, url: Option<&str>) -> Result<PairingCodeRow, ApiError> {
+        let store = self.writer();
+        let user = accounts::user(store.conn(), user)?;
+        if user.org_id != org {
+            return Err(ApiError::not_found("user", user.id));
+        }
+        let code = accounts::make_pairing_code(store.conn(), org, user.id, url)?;
+        Ok(PairingCodeRow { code: code.code, user_id: user.id, user_name: user.name, qr_payload: code.qr_payload, qr_svg: None, expires_at: code.expires_at })
+    }
+
+    pub fn find_list(&self, org: Uuid, key: &str) -> Result<(Uuid, String), ApiError> {
+        let list = doorstep_core::lists::resolve(self.reader().conn(), org, key)?;
+        Ok((list.id, list.name))
+    }
+
+    /// Gives the list to `user` alone: whoever held it before loses it (an
+    /// organizer reassigns by assigning again), keeping the grace in which
+    /// their phone may still send what it recorded.
+    pub fn assign_list(&self, org: Uuid, list: Uuid, user: Uuid) -> Result<(), ApiError> {
+        let mut store = self.writer();
+        let tx = store.conn_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let ours: bool = tx.query_row(
+            "SELECT EXISTS(SELECT 1 FROM lists WHERE id = ?1 AND org_id = ?3) AND EXISTS(SELECT 1 FROM users WHERE id = ?2 AND org_id = ?3)",
+            params![list, user, org],
+            |r| r.get(0),
+        )?;
+        if !ours {
+            return Err(ApiError::not_found("list or user", list));
+        }
+        let holders: Vec<Uuid> = tx
+            .prepare("SELECT user_id FROM list_assignments WHERE list_id = ?1 AND user_id <> ?2")?
+            .query_map(params![list, user], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for other in holders {
+            accounts::unassign_list(&tx, list, other)?;
+        }
+        accounts::assign_list(&tx, list, user)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn unassign_list(&self, org: Uuid, list: Uuid, user: Uuid) -> Result<(), ApiError> {
+        let store = self.writer();
+        let ours: bool = store.conn().query_row("SELECT EXISTS(SELECT 1 FROM lists WHERE id = ?1 AND org_id = ?2)", params![list, org], |r| r.get(0))?;
+        if !ours {
+            return Err(ApiError::not_found("list", list));
+        }
+        accounts::unassign_list(store.conn(), list, user)?;
+        Ok(())
+    }
+
+    pub fn attempts(&self, org: Uuid) -> Result<Vec<api::AttemptRow>, ApiError> {
+        let rows = records::org_attempts(self.reader().conn(), org)?;
+        Ok(rows
+            .into_iter()
+            .map(|a| api::AttemptRow {
+                id: a.id,
+                person: a.person_id,
+                household: a.household_id,
+                list: a.list_id,
+                channel: serde_json::to_value(a.channel).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
+                result: a.result.code().to_owned(),
+                barrier_language: Some(a.result.barrier_language().to_owned()).filter(|l| !l.is_empty()),
+                answers: serde_json::to_value(&a.answers).unwrap_or_default(),
+                note: a.note,
+                language_used: a.language_used,
+                canvasser: a.canvasser,
+                device: a.device_id,
+                script: a.script_id,
+                script_version: a.script_version,
+                attempted_at: a.attempted_at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+            })
+            .collect())
+    }
+
+    pub fn import_script(&self, org: Uuid, text: &str, source: &str) -> Result<ScriptRow, ApiError> {
+        let mut store = self.writer();
+        let imported = doorstep_core::scripts::import(store.conn_mut(), org, text, source)?;
+        Ok(ScriptRow {
+            script_id: imported.script.id,
+            name: imported.script.name.clone(),
+            version: imported.script.version,
+            effort_id: imported.effort.id,
+            effort_name: imported.effort.name.clone(),
+            languages: imported.script.texts.keys().cloned().collect(),
+            questions: imported.script.questions.len() as u32,
+            changed: imported.changed,
+        })
+    }
+
+    pub fn devices(&self, org: Uuid) -> Result<Vec<DeviceRow>, ApiError> {
+        let store = self.reader();
+        let rows = store
+            .conn()
+            .prepare_cached(
+                "SELECT d.id, coalesce(d.name, u.name), d.user_id, u.name, d.created_at, d.last_seen_at, d.revoked_at
+                 FROM devices d JOIN users u ON u.id = d.user_id
+                 WHERE d.org_id = ?1 ORDER BY u.name, d.created_at, d.id",
+            )?
+            .query_map([org], |r| {
+                Ok(DeviceRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    user_id: r.get(2)?,
+                    user_name: r.get(3)?,
+                    paired_at: r.get(4)?,
+                    last_seen_at: r.get(5)?,
+                    revoked_at: r.get(6)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    pub fn revoke_device(&self, org: Uuid, device: Uuid) -> Result<(), ApiError> {
+        accounts::revoke_device(self.writer().conn(), org, device)?;
+        tracing::info!(%device, "device revoked");
+        Ok(())
+    }
+
+    pub fn delete_person(&self, org: Uuid, person: Uuid) -> Result<(), ApiError> {
+        let mut store = self.writer();
+        doorstep_core::person::delete(store.conn_mut(), org, person)?;
+        Ok(())
+    }
+
+    pub fn prune_changes(&self, org: Uuid, older_than: chrono::Duration) -> Result<u64, ApiError> {
+        let mut store = self.writer();
+        Ok(changes::prune(store.conn_mut(), org, older_than)? as u64)
+    }
 }

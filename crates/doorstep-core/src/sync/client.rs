@@ -780,7 +780,7 @@ impl HttpTransport {
     }
 
     pub fn pair(&self, code: &str) -> Result<PairResponse, SyncError> {
-        self.post("/v1/pair", &PairRequest { code: code.to_owned() })
+        self.post("/v1/pair", &PairRequest { code: code.to_owned(), device_name: None })
     }
 }
 

@@ -95,6 +95,10 @@ pub const MAX_OPS_PER_PUSH: usize = 5000;
 #[serde(deny_unknown_fields)]
 pub struct PairRequest {
     pub code: String,
+    /// What the organizer will call this device ("Mai's phone"); the
+    /// endpoint names it after its user when it is missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_name: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
