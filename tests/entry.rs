@@ -77,7 +77,7 @@ fn times_no_device_could_write_are_refused_and_wrong_clocks_clamped() {
     let org_list = cli_json(&data, &["list", "create", "--name", "Shared", "--limit", "10", "--json"]);
     let list = org_list["id"].as_str().unwrap();
     cli(&data, &["list", "assign", "--list", list, "--user", "Mai"]);
-    cli(&data, &["list", "assign", "--list", list, "--user", "Binh"]);
+    cli(&data, &["list", "assign", "--list", list, "--user", "Binh", "--share"]);
     let ep = Endpoint::start(&data, 0);
     let raw = RawDevice::pair(&ep, "Mai");
     let binh = paired_device(dir.path(), &ep, "Binh", "binh");

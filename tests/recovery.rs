@@ -58,7 +58,7 @@ fn a_restored_device_then_a_restored_endpoint_lose_nothing() {
     let data = dir.path().join("endpoint");
     let org = setup_org(&data, 300, 40, "Mai");
     cli(&data, &["user", "add", "--name", "Ana", "--role", "canvasser", "--speaks", "es"]);
-    cli(&data, &["list", "assign", "--list", &org.list, "--user", "Ana"]);
+    cli(&data, &["list", "assign", "--list", &org.list, "--user", "Ana", "--share"]);
     let mut ep = Endpoint::start(&data, 0);
     let port = ep.port();
     let list: uuid::Uuid = org.list.parse().unwrap();

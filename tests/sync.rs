@@ -64,7 +64,7 @@ fn edits_merge_last_writer_wins_and_pulls_never_clobber_newer_local_edits() {
     cli(&data, &["user", "add", "--name", "Binh", "--role", "canvasser"]);
     let list = cli_json(&data, &["list", "create", "--name", "Shared", "--limit", "20", "--json"]);
     cli(&data, &["list", "assign", "--list", list["id"].as_str().unwrap(), "--user", "Mai"]);
-    cli(&data, &["list", "assign", "--list", list["id"].as_str().unwrap(), "--user", "Binh"]);
+    cli(&data, &["list", "assign", "--list", list["id"].as_str().unwrap(), "--user", "Binh", "--share"]);
     let ep = Endpoint::start(&data, 0);
     let a = paired_device(dir.path(), &ep, "Mai", "a");
     let b = paired_device(dir.path(), &ep, "Binh", "b");
@@ -300,7 +300,7 @@ fn deletes_win_and_devices_past_the_tombstone_window_resnapshot() {
     let data = dir.path().join("endpoint");
     let org = setup_org(&data, 300, 20, "Mai");
     cli(&data, &["user", "add", "--name", "Binh", "--role", "canvasser"]);
-    cli(&data, &["list", "assign", "--list", &org.list, "--user", "Binh"]);
+    cli(&data, &["list", "assign", "--list", &org.list, "--user", "Binh", "--share"]);
     let ep = Endpoint::start(&data, 0);
     let a = paired_device(dir.path(), &ep, "Mai", "a");
     let b = paired_device(dir.path(), &ep, "Binh", "b");

@@ -41,6 +41,28 @@ enum BenchWhat {
     Sync(crate::bench_sync::SyncBenchArgs),
     /// Push latency and failures while a large import runs into the live store.
     ImportLive(crate::bench_live::ImportLiveArgs),
+    /// `list cut --split` of a generated organization into turfs, beside a
+    /// plain SELECT of the same filter.
+    ListCut(ListCutArgs),
+}
+
+#[derive(Args)]
+pub struct ListCutArgs {
+    /// People in the generated organization.
+    #[arg(long, alias = "count", default_value_t = 1_000_000)]
+    voters: u64,
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    #[arg(long, default_value_t = 50)]
+    max_doors: usize,
+    /// Cut only people who prefer or speak this language (default: everyone).
+    #[arg(long)]
+    language: Option<String>,
+    /// Times each step runs; the medians are reported.
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
+    #[arg(long)]
+    json: bool,
 }
 
 pub fn run(args: BenchArgs) -> Result<()> {
@@ -49,6 +71,7 @@ pub fn run(args: BenchArgs) -> Result<()> {
         BenchWhat::ImportLive(args) => crate::bench_live::run(args),
         BenchWhat::Import { count, seed, json } => import(count, seed, json),
         BenchWhat::Search { count, queries, seed, json } => search(count, queries, seed, json),
+        BenchWhat::ListCut(args) => list_cut(args),
     }
 }
 
@@ -193,6 +216,85 @@ fn search(count: u64, queries: usize, seed: u64, json: bool) -> Result<()> {
         percentile(&all, 0.5), percentile(&all, 0.95), percentile(&all, 0.99), all.last().copied().unwrap_or(0.0));
     for (k, v) in &by_kind {
         println!("  {k:<18} p50 {:.3} ms  p99 {:.3} ms", percentile(v, 0.5), percentile(v, 0.99));
+    }
+    Ok(())
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    percentile(&v, 0.5)
+}
+
+/// Times, in the same run and on the same store: the plain SELECT a cut
+/// reads its people with (every row stepped through), the cut as a preview
+/// (read, walk order, turfs; nothing written), and the cut itself (the
+/// same, written in one transaction).
+fn list_cut(args: ListCutArgs) -> Result<()> {
+    use doorstep_core::domain::ListKind;
+    use doorstep_core::lists::{self, CutSpec};
+    let dir = tempfile_dir()?;
+    eprintln!("generating and importing {} voters…", args.voters);
+    let file = generate(dir.path(), args.voters, args.seed, doorstep_gen::Layout::Csv)?;
+    child_import(&dir.path().join("store"), &file)?;
+    let mut store = Store::open(&dir.path().join("store").join("doorstep.db"))?;
+    let org = store.resolve_org(None)?;
+    let spec = |name: String| {
+        let mut spec = CutSpec::new(name, ListKind::Walk);
+        spec.filter.language = args.language.clone();
+        spec.max_doors = args.max_doors;
+        spec.split = true;
+        spec
+    };
+    let runs = args.runs.max(1);
+    let (mut select_s, mut preview_s, mut cut_s) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut rows, mut made) = (0usize, None);
+    for run in 1..=runs {
+        eprintln!("run {run} of {runs}…");
+        let (sql, params) = lists::cut::filter_sql(org.id, &spec(String::new()))?;
+        let started = Instant::now();
+        let mut stmt = store.conn().prepare(&sql)?;
+        let mut found = stmt.query(rusqlite::params_from_iter(params))?;
+        rows = 0;
+        while let Some(r) = found.next()? {
+            let _person: uuid::Uuid = r.get(12)?;
+            rows += 1;
+        }
+        drop(found);
+        drop(stmt);
+        select_s.push(started.elapsed().as_secs_f64());
+
+        let started = Instant::now();
+        lists::cut::preview(store.conn(), org.id, &spec(format!("Preview {run}")))?;
+        preview_s.push(started.elapsed().as_secs_f64());
+
+        let started = Instant::now();
+        let cut = lists::cut::cut(store.conn_mut(), org.id, &spec(format!("Turf r{run}")))?;
+        cut_s.push(started.elapsed().as_secs_f64());
+        made = Some(cut);
+    }
+    let made = made.expect("at least one run");
+    let turfs = made.lists.len();
+    let doors: usize = made.lists.iter().map(|l| l.doors).sum();
+    let people: usize = made.lists.iter().map(|l| l.people).sum();
+    let over = made.lists.iter().filter(|l| l.doors > args.max_doors).count();
+    let (select, preview, cut) = (median(select_s), median(preview_s), median(cut_s));
+    let peak = crate::peak_memory_mb();
+    let report = serde_json::json!({
+        "voters": args.voters, "language": args.language, "max_doors": args.max_doors, "runs": runs,
+        "select_rows": rows, "turfs": turfs, "doors": doors, "people": people, "turfs_over_cap": over,
+        "select_seconds": select, "preview_seconds": preview, "cut_seconds": cut,
+        "cut_to_select": cut / select, "peak_memory_mb": peak,
+    });
+    if args.json {
+        return print_json(&report);
+    }
+    println!("list cut --split of {} voters into turfs of at most {} doors (medians of {runs}):", args.voters, args.max_doors);
+    println!("  plain SELECT of the filter  {select:>7.3} s  ({rows} rows)");
+    println!("  cut, preview (nothing kept) {preview:>7.3} s");
+    println!("  cut, written                {cut:>7.3} s  ({turfs} turfs, {doors} doors, {people} people; {over} over the cap)");
+    println!("  ratio cut / SELECT          {:>7.2}×", cut / select);
+    if let Some(peak) = peak {
+        println!("  peak memory                 {peak:>7.1} MB");
     }
     Ok(())
 }

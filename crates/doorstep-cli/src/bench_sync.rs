@@ -136,7 +136,7 @@ pub fn run(args: SyncBenchArgs) -> Result<()> {
     let small = cli(&data, &["list", "create", "--name", "Small", "--limit", "2000", "--json"])?;
     let big = cli(&data, &["list", "create", "--name", "Big", "--limit", &args.list_people.to_string(), "--json"])?;
     for (list, user) in [("Small", "Pusher"), ("Small", "Holder"), ("Small", "Puller"), ("Big", "Fresh"), ("Small", "Storm")] {
-        cli(&data, &["list", "assign", "--list", list, "--user", user])?;
+        cli(&data, &["list", "assign", "--list", list, "--user", user, "--share"])?;
     }
     let ep = start_endpoint(&data)?;
     let url = ep.1.clone();

@@ -246,7 +246,12 @@ pub enum ListCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Give a list to a canvasser or phone banker (their devices receive it).
+    /// Cut lists by precinct, ZIP, street, language, distance and whether
+    /// people were tried yet: one list of at most --max-doors doors, or with
+    /// --split every matching door in walkable turfs of at most that many.
+    Cut(CutArgs),
+    /// Give a list to a canvasser or phone banker (their devices receive
+    /// it). Whoever held it before loses it: to reassign, assign again.
     Assign {
         #[arg(long)]
         org: Option<String>,
@@ -254,9 +259,15 @@ pub enum ListCommand {
         list: String,
         #[arg(long)]
         user: String,
+        /// Give it to this user as well, keeping it with those who hold it
+        /// (two canvassers walking one turf together).
+        #[arg(long, conflicts_with = "unassign")]
+        share: bool,
         /// Take it back instead; their devices purge it at the next sync.
         #[arg(long)]
         unassign: bool,
+        #[arg(long)]
+        json: bool,
     },
     /// Show a list's doors in walk order.
     Show {
@@ -284,9 +295,33 @@ pub fn list(data: &Path, cmd: ListCommand) -> Result<()> {
                 Ok(())
             }
         }
-        ListCommand::Assign { org, list, user, unassign } => {
-            drop(store);
-            crate::admin::assign(data, org.as_deref(), &list, &user, unassign)
+        ListCommand::Cut(args) => cut(&mut store, args),
+        ListCommand::Assign { org, list, user, share, unassign, json } => {
+            let org = store.resolve_org(org.as_deref())?;
+            if unassign {
+                drop(store);
+                return crate::admin::assign(data, Some(&org.id.to_string()), &list, &user, true);
+            }
+            if share {
+                let list = lists::resolve(store.conn(), org.id, &list)?;
+                let user = doorstep_core::accounts::resolve_user(store.conn(), org.id, &user)?;
+                doorstep_core::accounts::assign_list(store.conn(), list.id, user.id)?;
+                println!("assigned {} to {} as well", list.name, user.name);
+                return Ok(());
+            }
+            let assigned = lists::assign(store.conn_mut(), org.id, &list, &user)?;
+            if json {
+                return print_json(&serde_json::json!({
+                    "list": assigned.list.id, "name": assigned.list.name, "user": assigned.user.id,
+                    "previous": assigned.previous.iter().map(|u| u.id).collect::<Vec<_>>(),
+                }));
+            }
+            println!("assigned {} to {}", assigned.list.name, assigned.user.name);
+            if !assigned.previous.is_empty() {
+                let names: Vec<&str> = assigned.previous.iter().map(|u| u.name.as_str()).collect();
+                println!("taken from {}: their devices drop it at their next sync, after sending what they recorded", names.join(", "));
+            }
+            Ok(())
         }
         ListCommand::Show { org, list, json } => {
             let org = store.resolve_org(org.as_deref())?;
@@ -305,4 +340,130 @@ pub fn list(data: &Path, cmd: ListCommand) -> Result<()> {
             Ok(())
         }
     }
+}
+
+#[derive(Args)]
+pub struct CutArgs {
+    #[arg(long)]
+    org: Option<String>,
+    /// The list's name; with --split the turfs are "NAME 1", "NAME 2", ...
+    #[arg(long)]
+    name: String,
+    #[arg(long)]
+    precinct: Option<String>,
+    /// A five-digit ZIP code.
+    #[arg(long)]
+    zip: Option<String>,
+    /// A street as written ("Main St", "north main street").
+    #[arg(long)]
+    street: Option<String>,
+    /// People who prefer or speak this language (a tag such as vi or
+    /// zh-Hant, or a name such as Vietnamese).
+    #[arg(long)]
+    language: Option<String>,
+    /// Doors within --radius-m metres of this point (doors without
+    /// coordinates are left out).
+    #[arg(long, value_name = "LAT,LON", value_parser = parse_near, requires = "radius_m")]
+    near: Option<(f64, f64)>,
+    #[arg(long, value_name = "METRES", value_parser = parse_radius, requires = "near")]
+    radius_m: Option<f64>,
+    /// At most this many doors a list (what one canvasser walks in a shift).
+    #[arg(long, default_value_t = lists::cut::DEFAULT_MAX_DOORS as u32, value_parser = clap::value_parser!(u32).range(1..))]
+    max_doors: u32,
+    /// Cut every matching door into turfs of at most --max-doors each.
+    #[arg(long)]
+    split: bool,
+    /// A call list holds only people with a phone.
+    #[arg(long, default_value = "walk", value_parser = ["walk", "call"])]
+    kind: String,
+    /// The effort whose script and survey the lists use (id or name).
+    #[arg(long)]
+    effort: Option<String>,
+    /// Only people not yet tried in --effort (no attempt in it).
+    #[arg(long, requires = "effort")]
+    not_contacted: bool,
+    /// Show the lists' doors and people; write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Print each list's id (null on a dry run), name, doors and people.
+    #[arg(long)]
+    json: bool,
+}
+
+/// "35.7796,-78.6382" as latitude and longitude in degrees.
+fn parse_near(s: &str) -> std::result::Result<(f64, f64), String> {
+    let usage = "expected LAT,LON in decimal degrees, such as 35.7796,-78.6382";
+    let (lat, lon) = s.split_once(',').ok_or_else(|| format!("{s:?}: {usage}"))?;
+    let number = |v: &str| v.trim().parse::<f64>().ok().filter(|n| n.is_finite());
+    let (Some(lat), Some(lon)) = (number(lat), number(lon)) else { return Err(format!("{s:?}: {usage}")) };
+    if !(-90.0..=90.0).contains(&lat) {
+        return Err(format!("latitude {lat} is not between -90 and 90 ({usage})"));
+    }
+    if !(-180.0..=180.0).contains(&lon) {
+        return Err(format!("longitude {lon} is not between -180 and 180 ({usage})"));
+    }
+    Ok((lat, lon))
+}
+
+fn parse_radius(s: &str) -> std::result::Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(m) if m.is_finite() && m > 0.0 => Ok(m),
+        _ => Err(format!("{s:?}: expected a distance in metres above 0, such as 800")),
+    }
+}
+
+fn cut(store: &mut doorstep_core::Store, args: CutArgs) -> Result<()> {
+    let org = store.resolve_org(args.org.as_deref())?;
+    let kind: ListKind = args.kind.parse().map_err(|e: doorstep_core::domain::UnknownCode| anyhow::anyhow!(e))?;
+    let effort_id = args
+        .effort
+        .as_deref()
+        .map(|e| doorstep_core::scripts::resolve_effort(store.conn(), org.id, e))
+        .transpose()
+        .context("--effort")?
+        .map(|e| e.id);
+    let near = match (args.near, args.radius_m) {
+        (Some((latitude, longitude)), Some(radius_m)) => Some(lists::Near { latitude, longitude, radius_m }),
+        _ => None,
+    };
+    let spec = lists::CutSpec {
+        name: args.name,
+        kind,
+        filter: lists::Filter {
+            precinct: args.precinct,
+            zip: args.zip,
+            street: args.street,
+            language: args.language,
+            near,
+            not_contacted: args.not_contacted,
+        },
+        max_doors: args.max_doors as usize,
+        split: args.split,
+        effort_id,
+    };
+    let made = if args.dry_run { lists::cut::preview(store.conn(), org.id, &spec)? } else { lists::cut::cut(store.conn_mut(), org.id, &spec)? };
+    for w in &made.warnings {
+        eprintln!("warning: {w}");
+    }
+    if args.json {
+        let out: Vec<serde_json::Value> = made
+            .lists
+            .iter()
+            .map(|l| serde_json::json!({ "id": l.id, "name": l.name, "kind": l.kind, "doors": l.doors, "people": l.people }))
+            .collect();
+        return print_json(&out);
+    }
+    let verb = if args.dry_run { "would make" } else { "made" };
+    for l in &made.lists {
+        let id = l.id.map(|id| format!(" ({id})")).unwrap_or_default();
+        println!("{verb} list {}{id}: {} doors, {} people", l.name, l.doors, l.people);
+    }
+    if !made.lists.is_empty() {
+        let (doors, people) = made.lists.iter().fold((0, 0), |(d, p), l| (d + l.doors, p + l.people));
+        println!("{} list(s), {doors} doors, {people} people in all", made.lists.len());
+    }
+    if args.dry_run {
+        println!("nothing was written (--dry-run)");
+    }
+    Ok(())
 }

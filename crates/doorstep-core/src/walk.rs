@@ -252,6 +252,20 @@ pub fn sort(households: &mut [Household]) {
     }
 }
 
+/// Whether two doors are on the same street, as walk order groups them (the
+/// same name and pre-direction in the same zip, or city where there is none).
+/// Cutting turfs uses it to keep a street on one turf.
+pub fn same_street(a: &Household, b: &Household) -> bool {
+    street_key(a) == street_key(b)
+}
+
+/// Whether two doors are in one building: the same street, number and
+/// fraction, units apart. A door with no house number is a building of its
+/// own, since nothing says which others share it.
+pub fn same_building(a: &Household, b: &Household) -> bool {
+    !a.address.house_number.trim().is_empty() && same_street(a, b) && door_key(a).along == door_key(b).along
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

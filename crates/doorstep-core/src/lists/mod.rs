@@ -1,6 +1,12 @@
 //! Lists: the people an organizer cuts from the voter file for one
 //! canvasser or one phone bank, and the doors of a walk list in walk order.
+//! [`cut`] cuts them by filter into turfs of at most so many doors.
 
+pub mod cut;
+
+pub use cut::{Cut, CutList, CutSpec, Filter, Near};
+
+use crate::accounts::{self, User};
 use crate::domain::{Household, List, ListKind, new_id};
 use crate::error::{Error, Result};
 use crate::search::{PersonSummary, summary};
@@ -128,6 +134,37 @@ pub fn resolve(conn: &Connection, org: Uuid, key: &str) -> Result<List> {
     )
     .optional()?
     .ok_or_else(|| Error::NotFound { what: "list", key: key.to_owned() })
+}
+
+/// Who holds a list after [`assign`], and who held it before.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assigned {
+    pub list: List,
+    pub user: User,
+    /// The users it was taken from.
+    pub previous: Vec<User>,
+}
+
+/// Gives a list (id or name) to one user (id or name) alone: whoever held
+/// it before loses it, so assigning again is how a list is reassigned.
+/// Their devices purge it at their next sync, after sending what they
+/// recorded on it (the endpoint still takes their results for a while).
+pub fn assign(conn: &mut Connection, org: Uuid, list: &str, user: &str) -> Result<Assigned> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let list = resolve(&tx, org, list)?;
+    let user = accounts::resolve_user(&tx, org, user)?;
+    let others: Vec<Uuid> = tx
+        .prepare("SELECT user_id FROM list_assignments WHERE list_id = ?1 AND user_id <> ?2 ORDER BY assigned_at")?
+        .query_map(params![list.id, user.id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut previous = Vec::with_capacity(others.len());
+    for other in others {
+        accounts::unassign_list(&tx, list.id, other)?;
+        previous.push(accounts::user(&tx, other)?);
+    }
+    accounts::assign_list(&tx, list.id, user.id)?;
+    tx.commit()?;
+    Ok(Assigned { list, user, previous })
 }
 
 /// A list's doors in walk order, each with the ids of the list's people
