@@ -316,3 +316,46 @@ mod tests {
         assert_eq!((a.result.barrier_language(), a.language_used.as_str()), ("hy", "zh-Hant"), "tags are normalized in place");
     }
 }
+
+/// Survey answers checked against the survey's questions: every key is a
+/// question of the script, a single-choice answer is one of its options, a
+/// multi-choice answer a list of them, a text answer text, and a question
+/// the skip logic leaves out (`show_if` not met) is left unanswered. An
+/// answer of null is a question skipped. Errors name the question, never
+/// the value.
+pub fn check_survey_answers(questions: &[crate::domain::SurveyQuestion], answers: &BTreeMap<String, Value>) -> Result<(), EntryError> {
+    use crate::domain::QuestionKind;
+    for (key, value) in answers {
+        let field = || format!("answers.{key}");
+        let Some(q) = questions.iter().find(|q| q.key == *key) else {
+            return Err(EntryError::new(field(), Rule::Expected("a question of the attempt's script")));
+        };
+        if value.is_null() {
+            continue;
+        }
+        if let Some(cond) = &q.show_if
+            && !cond.holds(answers)
+        {
+            return Err(EntryError::new(field(), Rule::Expected("unanswered: an earlier answer skips this question")));
+        }
+        let is_option = |v: &Value| v.as_str().is_some_and(|s| q.options.iter().any(|o| o.key == s));
+        match q.kind {
+            QuestionKind::Single => match value {
+                Value::String(_) if is_option(value) => {}
+                Value::String(_) => return Err(EntryError::new(field(), Rule::Expected("one of the question's options"))),
+                _ => return Err(EntryError::new(field(), Rule::Expected("one option key (a single-choice question)"))),
+            },
+            QuestionKind::Multi => match value {
+                Value::Array(choices) if choices.iter().all(is_option) => {}
+                Value::Array(_) => return Err(EntryError::new(field(), Rule::Expected("a list of the question's options"))),
+                _ => return Err(EntryError::new(field(), Rule::Expected("a list of option keys (a multi-choice question)"))),
+            },
+            QuestionKind::Text => {
+                if !value.is_string() {
+                    return Err(EntryError::new(field(), Rule::Expected("text (a text question)")));
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -258,6 +258,12 @@ pub struct List {
 }
 
 /// A script's body in each language it has been written in, keyed by BCP-47 tag.
+///
+/// A script written in Fluent keeps each language's source in `fluent`, and
+/// `texts` holds each language rendered for nobody in particular (neutral
+/// variants, `{given_name}` left to fill), which is what devices built
+/// before Fluent scripts show. The fields added since are left out of the
+/// JSON when empty, so older devices and endpoints read and write it as before.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Script {
     pub id: Uuid,
@@ -266,6 +272,16 @@ pub struct Script {
     pub version: i64,
     pub texts: std::collections::BTreeMap<String, String>,
     pub questions: Vec<SurveyQuestion>,
+    /// Fluent source per BCP-47 tag; empty for a script of plain texts.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub fluent: std::collections::BTreeMap<String, String>,
+    /// The language every other is checked against, and whose message order
+    /// is the script's paragraph order. Empty for scripts published before it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub base_language: String,
+    /// Languages of this version a speaker has reviewed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviewed: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -288,6 +304,33 @@ pub struct SurveyQuestion {
     pub kind: QuestionKind,
     pub prompt: Translations,
     pub options: Vec<SurveyOption>,
+    /// Skip logic: the question is asked only when an earlier answer has a
+    /// given value. None: always asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub show_if: Option<ShowIf>,
+}
+
+/// Asked only when the earlier question `question` was answered `equals`
+/// (for a multi-choice question: when `equals` is among the choices).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(deny_unknown_fields)]
+pub struct ShowIf {
+    pub question: String,
+    pub equals: String,
+}
+
+impl ShowIf {
+    /// Whether `answers` (by question key) asks for the question.
+    pub fn holds(&self, answers: &std::collections::BTreeMap<String, serde_json::Value>) -> bool {
+        match answers.get(&self.question) {
+            Some(serde_json::Value::String(s)) => *s == self.equals,
+            Some(serde_json::Value::Array(choices)) => choices.iter().any(|c| c.as_str() == Some(self.equals.as_str())),
+            Some(serde_json::Value::Bool(b)) => self.equals == if *b { "true" } else { "false" },
+            _ => false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

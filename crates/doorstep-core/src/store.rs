@@ -26,6 +26,7 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
     (8, "door_attempts_by_residents", include_str!("../../../schema/migrations/0008_door_attempts_by_residents.sql")),
     (9, "door_attempts_view", include_str!("../../../schema/migrations/0009_door_attempts_view.sql")),
     (10, "exactly_once_by_identity", include_str!("../../../schema/migrations/0010_exactly_once_by_identity.sql")),
+    (11, "script_reviews", include_str!("../../../schema/migrations/0011_script_reviews.sql")),
     (12, "device_names", include_str!("../../../schema/migrations/0012_device_names.sql")),
 ];
 

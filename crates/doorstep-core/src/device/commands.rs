@@ -99,6 +99,7 @@ impl Device {
         };
         // The endpoint runs the same check: what passes here is never refused there.
         crate::attempt::check(&mut attempt, now)?;
+        crate::scripts::check_attempt_answers(&tx, id.org.id, &attempt)?;
         if attempt.result.code() == "language_barrier" && attempt.result.barrier_language().is_empty() {
             return Err(invalid("a language barrier needs the language heard at the door"));
         }
