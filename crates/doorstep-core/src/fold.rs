@@ -219,48 +219,17 @@ pub fn address_terms(house_number: &str, street: &str, unit: &str, city: &str, z
     terms
 }
 
-/// A phone number reduced to its national digits: "(415) 555-0134",
-/// "+1 415.555.0134" and "4155550134" all give "4155550134". Anything with
-/// fewer than seven digits is not a phone number and gives "". An extension
-/// is not part of the number one dials or searches for, so it is left out.
+/// What the store indexes a phone by: its national digits, "4155550134"
+/// for "(415) 555-0134" and "+1 415.555.0134", "5512345678" for
+/// "+52 55 1234 5678"; "" for text with fewer than seven digits. Kept here
+/// for the search index's SQL function; [`crate::phone`] reads numbers.
 pub fn phone_digits(text: &str) -> String {
-    let (number, _) = split_phone_extension(text);
-    let mut digits: String = number.chars().filter(|c| c.is_ascii_digit()).collect();
-    if digits.len() == 11 && digits.starts_with('1') {
-        digits.remove(0);
-    }
-    if digits.len() < 7 || digits.len() > 15 {
-        digits.clear();
-    }
-    digits
+    crate::phone::index_key(text)
 }
 
-/// How voter files and people write an extension after a number: RFC 3966's
-/// ";ext=23" (the form an import stores), "ext. 23", "extension 23",
-/// "x23" and "#23". Longest first, so "ext" is not read as "x".
-const EXTENSION_MARKS: &[&str] = &["extension", "ext", "x", "#"];
-
-/// Splits a trailing extension (1 to 6 digits after one of
-/// [`EXTENSION_MARKS`]) off a phone number: "919-555-0100 x23" gives
-/// ("919-555-0100", Some("23")). Text with no extension comes back whole.
+/// An extension split off a phone number; see [`crate::phone::split_extension`].
 pub fn split_phone_extension(text: &str) -> (&str, Option<&str>) {
-    let text = text.trim_end();
-    let digits_start = text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    let ext = &text[digits_start..];
-    if ext.is_empty() || ext.len() > 6 {
-        return (text, None);
-    }
-    let before = text[..digits_start].trim_end_matches([' ', ':', '.', '=']);
-    for mark in EXTENSION_MARKS {
-        let Some(start) = before.len().checked_sub(mark.len()) else { continue };
-        if before.is_char_boundary(start) && before[start..].eq_ignore_ascii_case(mark) {
-            let number = before[..start].trim_end_matches([' ', ';', ',']);
-            if number.bytes().any(|b| b.is_ascii_digit()) {
-                return (number, Some(ext));
-            }
-        }
-    }
-    (text, None)
+    crate::phone::split_extension(text)
 }
 
 /// Quotes one term for an FTS5 MATCH expression.

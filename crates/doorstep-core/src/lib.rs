@@ -21,6 +21,7 @@ pub mod accounts;
 pub mod l10n;
 pub mod lists;
 pub mod person;
+pub mod phone;
 pub mod records;
 pub mod scripts;
 pub mod search;

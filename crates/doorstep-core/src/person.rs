@@ -132,12 +132,30 @@ fn cleaned(field: &str, list: &mut Vec<String>, max: usize, max_chars: usize) ->
     Ok(())
 }
 
+/// Phones as an import keeps them ([`normalize_phone`]), so that a number
+/// typed at a door and the same number in the voter file are one number.
 fn phones(list: &mut Vec<String>) -> Result<(), EntryError> {
     cleaned("phones", list, MAX_PHONES, MAX_PHONE_CHARS)?;
-    if list.iter().any(|p| crate::fold::phone_digits(p).is_empty()) {
-        return Err(EntryError::new("phones", Rule::Expected("phone numbers, each with digits")));
+    for p in list.iter_mut() {
+        *p = normalize_phone(p).ok_or_else(|| EntryError::new("phones", Rule::Expected("phone numbers, each with digits")))?;
     }
+    let mut seen = Vec::with_capacity(list.len());
+    list.retain(|p| if seen.contains(p) { false } else { seen.push(p.clone()); true });
     Ok(())
+}
+
+/// One phone as a device edit or an import keeps it: E.164 when
+/// [`crate::phone::normalize`] reads it in the default region (US), with
+/// its extension; as written when it has a number's digits but no country's
+/// plan knows it, or other text around them; None with too few digits.
+/// Device and endpoint both run it, so both keep the same text.
+pub fn normalize_phone(text: &str) -> Option<String> {
+    use crate::phone::{self, PhoneError};
+    match phone::normalize(text, phone::DEFAULT_REGION) {
+        Ok(n) => Some(n.stored()),
+        Err(PhoneError::NotANumber) => None,
+        Err(PhoneError::OtherText | PhoneError::Unrecognized) => Some(text.to_owned()),
+    }
 }
 
 fn emails(list: &mut Vec<String>) -> Result<(), EntryError> {
@@ -198,7 +216,11 @@ mod tests {
         use PersonField::*;
         let long = |n: usize| format!("Maria {}", "x".repeat(n));
         let cases: Vec<(&str, PersonField, Value, Result<Value, &str>)> = vec![
-            ("phones", Phones, json!([" 310-555-0101 ", ""]), Ok(json!(["310-555-0101"]))),
+            ("phones", Phones, json!([" 310-555-0101 ", ""]), Ok(json!(["+13105550101"]))),
+            // As an import keeps them: E.164 with the extension, the same number once.
+            ("phones as an import keeps them", Phones, json!(["(310) 555-0101 x12", "+52 55 1234 5678", "+1 310 555 0101 ext. 12"]),
+                Ok(json!(["+13105550101;ext=12", "+525512345678"]))),
+            ("a local number kept as typed", Phones, json!(["555-0101"]), Ok(json!(["555-0101"]))),
             ("no phones", Phones, json!([]), Ok(json!([]))),
             ("phones as an object", Phones, json!({"home": SECRET}), Err("phones")),
             ("phones as text", Phones, json!(SECRET), Err("phones")),
@@ -276,7 +298,7 @@ mod tests {
             edit(&mut p, &mut h);
             match (check_new(&mut p, Some(&mut h)), refused) {
                 (Ok(()), None) => {
-                    assert_eq!(p.phones, vec![SECRET.to_owned()], "{what}");
+                    assert_eq!(p.phones, vec!["+13105550199".to_owned()], "{what}");
                     assert_eq!((p.preferred_language.as_str(), p.spoken_languages.as_slice()), ("es", &["es".to_owned()][..]), "{what}");
                 }
                 (Err(e), Some(field)) => refused_well(what, &e, field),

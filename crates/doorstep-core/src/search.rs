@@ -43,16 +43,19 @@ pub fn search(conn: &Connection, org: Uuid, query: &str, limit: usize) -> Result
     let mut seen = HashSet::new();
     match classify(query) {
         QueryKind::Phone => {
-            let digits = fold::phone_digits(query);
-            // Prefix range: a partial number typed area code first still finds.
+            // Prefix range: a partial number typed area code first still
+            // finds. Each way the query may write a number (with or without
+            // its country code) is one key; see `phone::search_keys`.
             let mut stmt = conn.prepare_cached(
                 "SELECT p.rowid FROM phone_index x JOIN people p ON p.rowid = x.person_rowid
                  WHERE x.digits >= ?1 AND x.digits < ?1 || ':' AND +p.org_id = ?2 LIMIT ?3",
             )?;
-            for r in stmt.query_map(params![digits, org, limit as i64], |r| r.get(0))? {
-                let id: i64 = r?;
-                if seen.insert(id) {
-                    rowids.push(id);
+            for digits in crate::phone::search_keys(query, crate::phone::DEFAULT_REGION) {
+                for r in stmt.query_map(params![digits, org, limit as i64], |r| r.get(0))? {
+                    let id: i64 = r?;
+                    if rowids.len() < limit && seen.insert(id) {
+                        rowids.push(id);
+                    }
                 }
             }
         }

@@ -95,3 +95,48 @@ fn another_organizations_people_stay_hidden() {
     let other = s.create_org("Other org").unwrap();
     assert!(hits(&s, other.id, "nguyen").is_empty());
 }
+
+/// A number families have from home, imported and typed at a door, is one
+/// number: kept alike (E.164), and found however a search writes it.
+#[test]
+fn phones_from_abroad_fold_alike_and_are_found_with_or_without_country_code() {
+    let (_dir, store, org) = store_with(&[
+        "1,Lupe,Reyes,,1 Main St,95112,+52 55 1234 5678",
+        "2,Lan,Tran,,2 Bolsa Ave,92683,011 84 90 123 4567",
+        "3,Sokha,Chan,,9 Anaheim St,90813,+855 12 345 678",
+        "4,Ana,Cruz,,4 Elm St,94110,(415) 555-0134 x12",
+    ]);
+    let conn = store.conn();
+    let phones = |id: &str| -> Vec<String> {
+        let json: String = conn
+            .query_row("SELECT p.phones FROM people p JOIN external_ids x ON x.person_id = p.id WHERE x.value = ?1", [id], |r| r.get(0))
+            .unwrap();
+        serde_json::from_str(&json).unwrap()
+    };
+    // What a device edit keeps (person::check_field runs on device and endpoint).
+    let typed = |text: &str| {
+        let mut value = serde_json::json!([text]);
+        doorstep_core::person::check_field(doorstep_core::domain::PersonField::Phones, &mut value).unwrap();
+        serde_json::from_value::<Vec<String>>(value).unwrap()
+    };
+    assert_eq!(phones("1"), ["+525512345678"]);
+    assert_eq!(typed("+52 1 55-1234-5678"), phones("1"));
+    assert_eq!(phones("2"), ["+84901234567"]);
+    assert_eq!(typed("+84 90 123 4567"), phones("2"));
+    assert_eq!(phones("3"), ["+85512345678"]);
+    assert_eq!(phones("4"), ["+14155550134;ext=12"]);
+    assert_eq!(typed("415.555.0134 ext 12"), phones("4"));
+    for (query, who) in [
+        ("+52 55 1234 5678", "1"),
+        ("52 55 1234 5678", "1"),
+        ("55 1234 5678", "1"),
+        ("011 52 55 1234 5678", "1"),
+        ("+84 90 123 4567", "2"),
+        ("84 901 234 567", "2"),
+        ("+855 12 345 678", "3"),
+        ("1 415 555 0134", "4"),
+        ("+14155550134", "4"),
+    ] {
+        assert_eq!(hits(&store, org, query), [who], "{query}");
+    }
+}

@@ -191,6 +191,9 @@ impl LayoutKind {
 /// [external_ids]
 /// county_voter_id = "VOTER_NO"
 /// ```
+///
+/// A top-level `phone_region = "MX"` reads phones written without their
+/// country code as numbers of that region.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mapping {
@@ -200,6 +203,9 @@ pub struct Mapping {
     pub columns: BTreeMap<String, OneOrMany>,
     #[serde(default)]
     pub external_ids: BTreeMap<String, ColumnRef>,
+    /// The region of a phone written without its country code, as two
+    /// letters ("MX" for a file from Mexico); US when not said.
+    pub phone_region: Option<String>,
 }
 
 /// One column of a mapping: its header, or its position (1-based).
@@ -267,7 +273,17 @@ impl Mapping {
         if !zero.is_empty() {
             return Err(format!("{source}: position 0 for {}; positions count from 1, the first column", zero.join(", ")));
         }
+        if let Some(r) = &mapping.phone_region
+            && crate::phone::region(r).is_none()
+        {
+            return Err(format!("{source}: phone_region {r:?} is not a region's two-letter code, such as \"US\" or \"MX\""));
+        }
         Ok(mapping)
+    }
+
+    /// The region of a phone written without its country code.
+    pub fn phone_region(&self) -> crate::phone::Region {
+        self.phone_region.as_deref().and_then(crate::phone::region).unwrap_or(crate::phone::DEFAULT_REGION)
     }
 
     fn refs(&self) -> impl Iterator<Item = &ColumnRef> {

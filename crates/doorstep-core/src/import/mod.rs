@@ -427,6 +427,7 @@ fn write_file(
         map,
         headers: headers.clone(),
         current_year: current_year(),
+        phone_region: opts.mapping.as_ref().map_or(crate::phone::DEFAULT_REGION, |m| m.phone_region()),
         households,
         numbering,
     };
@@ -552,6 +553,7 @@ struct Reader {
     map: ColumnMap,
     headers: Vec<String>,
     current_year: i32,
+    phone_region: crate::phone::Region,
     households: Households,
     numbering: Option<Numbering>,
 }
@@ -649,7 +651,8 @@ impl Reader {
         out: &mpsc::SyncSender<Message>,
         spent: &mpsc::Receiver<Vec<Item>>,
     ) -> std::result::Result<bool, String> {
-        let parser = RowParser::new(&self.map, &self.headers, self.current_year);
+        let mut parser = RowParser::new(&self.map, &self.headers, self.current_year);
+        parser.phone_region = self.phone_region;
         let mut record = csv::ByteRecord::new();
         let mut spare: Vec<Box<ImportRow>> = Vec::new();
         let mut items = Vec::with_capacity(BATCH);

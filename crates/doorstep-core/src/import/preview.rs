@@ -75,7 +75,8 @@ impl PreviewRow {
 /// [`super::import_file`] would with `opts`; opens no store.
 pub fn preview(path: &Path, opts: &ImportOptions, rows: usize) -> Result<Preview> {
     let Source { file_name, mut csv_reader, headers, map, recognized, .. } = Source::open(path, opts)?;
-    let parser = RowParser::new(&map, &headers, current_year());
+    let mut parser = RowParser::new(&map, &headers, current_year());
+    parser.phone_region = opts.mapping.as_ref().map_or(crate::phone::DEFAULT_REGION, |m| m.phone_region());
     let mut record = csv::ByteRecord::new();
     let mut row = ImportRow::default();
     let mut kept = Vec::new();

@@ -5,6 +5,7 @@ use super::layout::{ColumnMap, Field};
 use crate::address;
 use crate::domain::Address;
 use crate::fold;
+use crate::phone::{self, PhoneError, Region};
 use std::borrow::Cow;
 use uuid::Uuid;
 
@@ -188,11 +189,14 @@ pub struct RowParser<'a> {
     /// The date format that read the last birth date: a file writes every
     /// date alike, so it is tried first.
     pub date_format: std::cell::Cell<usize>,
+    /// The region of a phone written without its country code: US unless
+    /// the mapping says `phone_region`.
+    pub phone_region: Region,
 }
 
 impl<'a> RowParser<'a> {
     pub fn new(map: &'a ColumnMap, headers: &'a [String], current_year: i32) -> RowParser<'a> {
-        RowParser { map, headers, current_year, date_format: std::cell::Cell::new(0) }
+        RowParser { map, headers, current_year, date_format: std::cell::Cell::new(0), phone_region: phone::DEFAULT_REGION }
     }
 }
 
@@ -358,7 +362,7 @@ impl RowParser<'_> {
                 (0, area, ext) => {
                     let mut joined = String::new();
                     if let Some(a) = area
-                        && fold::phone_digits(&v).len() == 7
+                        && phone::digits(&v).len() == 7
                     {
                         joined.push_str(a);
                         joined.push(' ');
@@ -374,25 +378,21 @@ impl RowParser<'_> {
             // A phone the store keeps must have a number's digits: every
             // phone is indexed and searched by them, and a device's edit of
             // the person's phones is refused if one lacks them
-            // (`person::check_field`). Text without them is left out.
-            let (number, extension) = fold::split_phone_extension(&v);
-            let digits = fold::phone_digits(number);
-            if digits.is_empty() {
-                warn(col, WarningKind::PhoneNotANumber);
-                continue;
-            }
-            let plain = !number.bytes().any(|b| b.is_ascii_alphabetic());
-            let formatted = if digits.len() == 10 && plain {
-                match extension {
-                    None => format!("+1{digits}"),
-                    // RFC 3966's form, which `fold::phone_digits` and tel: links read.
-                    Some(ext) => format!("+1{digits};ext={ext}"),
+            // (`person::check_field`). Text without them is left out. A
+            // number is kept as E.164, as a device's edit keeps it; one no
+            // country's plan knows, as written.
+            let (formatted, digits) = match phone::normalize(&v, self.phone_region) {
+                Ok(n) => (n.stored(), n.national().to_owned()),
+                Err(PhoneError::NotANumber) => {
+                    warn(col, WarningKind::PhoneNotANumber);
+                    continue;
                 }
-            } else {
-                if !plain {
-                    warn(col, WarningKind::PhoneKeptAsWritten);
+                Err(e) => {
+                    if e == PhoneError::OtherText {
+                        warn(col, WarningKind::PhoneKeptAsWritten);
+                    }
+                    (v.to_string(), phone::digits(&v))
                 }
-                v.to_string()
             };
             if !row.phones.contains(&formatted) {
                 row.phones.push(formatted);
