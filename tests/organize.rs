@@ -174,3 +174,50 @@ fn an_organizer_adds_pairs_assigns_and_revokes_by_name() {
     assert_eq!(devices[0]["name"], "Lan's phone");
     assert!(devices[0]["revoked_at"].is_string());
 }
+
+/// `doorstep --endpoint URL …`: the same commands, run at a remote
+/// endpoint as an organizer's pairing; offline, a clear refusal that
+/// changed nothing.
+#[test]
+fn the_command_line_organizes_a_remote_endpoint() {
+    let mut s = setup();
+    let (url, nowhere) = (s.ep.url.clone(), s._dir.path().join("nowhere"));
+    let remote = |token: Option<&str>, args: &[&str]| {
+        let mut cmd = std::process::Command::new(doorstep_bin());
+        cmd.arg("--data").arg(&nowhere).args(["--endpoint", &url]).args(args);
+        cmd.env_remove("DOORSTEP_TOKEN");
+        if let Some(t) = token {
+            cmd.env("DOORSTEP_TOKEN", t);
+        }
+        cmd.output().unwrap()
+    };
+    let code = cli_json(&s.data, &["pairing-code", "--org", "My organization", "--user", "Olu", "--json"])["code"].as_str().unwrap().to_owned();
+    let out = remote(None, &["organizer-pair", &code, "--name", "Olu's laptop", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let token = serde_json::from_slice::<Value>(&out.stdout).unwrap()["token"].as_str().unwrap().to_owned();
+
+    let out = remote(None, &["user", "add", "--name", "Lan", "--role", "canvasser"]);
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("DOORSTEP_TOKEN"));
+    let out = remote(Some(&token), &["user", "add", "--name", "Lan", "--role", "canvasser", "--speaks", "km", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(serde_json::from_slice::<Value>(&out.stdout).unwrap()["languages"], json!(["km"]));
+    let out = remote(Some(&token), &["devices", "--json"]);
+    let names: Vec<String> = serde_json::from_slice::<Value>(&out.stdout).unwrap().as_array().unwrap().iter().map(|d| d["name"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(names, ["Mai's phone", "Olu's phone", "Olu's laptop"], "by user, then in the order they paired");
+    // Another organization's device is not found from here either.
+    let their_device = s.their_device.clone();
+    let out = remote(Some(&token), &["device-revoke", &their_device]);
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("not_found"), "{}", String::from_utf8_lossy(&out.stderr));
+    // A canvasser's pairing is told so.
+    let canvasser = s.canvasser.clone();
+    let out = remote(Some(&canvasser), &["user", "list"]);
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("forbidden"), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // Offline: refused, saying so, and nothing is half-done.
+    s.ep.kill();
+    let out = remote(Some(&token), &["user", "add", "--name", "Sok", "--role", "canvasser"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && err.contains("you are offline") && err.contains("nothing was changed"), "{err}");
+    let users = cli_json(&s.data, &["user", "list", "--org", "My organization", "--json"]);
+    assert!(!users.as_array().unwrap().iter().any(|u| u["name"] == "Sok"));
+}

@@ -1,7 +1,9 @@
 //! Organizer and admin commands: a thin transport over the endpoint's
-//! command surface ([`doorstep_core::endpoint::Endpoint::organize`]), run in
-//! process on the endpoint's store under `--data`. Each parses its
-//! arguments into one [`Organize`] command and prints the reply.
+//! command surface ([`doorstep_core::endpoint::Endpoint::organize`]). Each
+//! parses its arguments into one [`Organize`] command and prints the reply.
+//! The command runs in process on the endpoint's store under `--data`, or,
+//! with `--endpoint URL`, at a remote endpoint as an organizer's paired
+//! device (its token in `DOORSTEP_TOKEN`), through `POST /v1/organize`.
 
 use crate::print_json;
 use anyhow::{Context, Result};
@@ -10,14 +12,85 @@ use doorstep_core::endpoint::{Caller, Organize, OrganizeReply};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Runs one organizer command on the endpoint's store in `data`, in the
-/// organization named by `org` (or the only one).
-pub fn organize(data: &Path, org: Option<&str>, cmd: Organize) -> Result<OrganizeReply> {
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-    runtime.block_on(async {
-        let endpoint = doorstep_server::open_local(data)?;
-        Ok(endpoint.organize(&Caller::Local { org: org.map(str::to_owned) }, cmd).await?)
-    })
+/// Where organizer commands run.
+#[derive(Debug, Clone)]
+pub enum Target {
+    /// In process, on the endpoint's store in this folder.
+    Local(PathBuf),
+    /// At a remote endpoint, as the organizer whose device token this is.
+    Remote { url: String, token: String },
+}
+
+impl Target {
+    /// `--endpoint URL` (with `DOORSTEP_TOKEN`) or else `--data DIR`.
+    pub fn new(data: &Path, endpoint: Option<&str>) -> Result<Target> {
+        let Some(url) = endpoint else { return Ok(Target::Local(data.to_owned())) };
+        let url = url.trim_end_matches('/').to_owned();
+        doorstep_core::sync::client::check_url(&url).with_context(|| format!("--endpoint {url}"))?;
+        let token = std::env::var("DOORSTEP_TOKEN").ok().filter(|t| !t.trim().is_empty()).ok_or_else(|| {
+            anyhow::anyhow!("--endpoint needs an organizer's token in DOORSTEP_TOKEN; get one with `doorstep organizer-pair --endpoint {url} CODE`")
+        })?;
+        Ok(Target::Remote { url, token: token.trim().to_owned() })
+    }
+}
+
+/// Runs one organizer command at `target`, in the organization named by
+/// `org` (or the only one; a remote endpoint acts in the token's own).
+pub fn organize(target: &Target, org: Option<&str>, cmd: Organize) -> Result<OrganizeReply> {
+    match target {
+        Target::Local(data) => {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+            runtime.block_on(async {
+                let endpoint = doorstep_server::open_local(data)?;
+                Ok(endpoint.organize(&Caller::Local { org: org.map(str::to_owned) }, cmd).await?)
+            })
+        }
+        Target::Remote { url, token } => {
+            let resp = http_client()?.post(format!("{url}/v1/organize")).bearer_auth(token).json(&cmd).send().map_err(|e| offline(url, e))?;
+            answer(resp)
+        }
+    }
+}
+
+fn http_client() -> Result<reqwest::blocking::Client> {
+    Ok(reqwest::blocking::Client::builder().timeout(std::time::Duration::from_secs(120)).build()?)
+}
+
+/// Nothing was written anywhere: the command can simply be run again.
+fn offline(url: &str, e: reqwest::Error) -> anyhow::Error {
+    anyhow::anyhow!("you are offline: {url} could not be reached ({e}); nothing was changed, run the command again when online")
+}
+
+/// The endpoint's answer, or its error as `code: message`.
+fn answer<T: serde::de::DeserializeOwned>(resp: reqwest::blocking::Response) -> Result<T> {
+    let status = resp.status();
+    let text = resp.text()?;
+    if status.is_success() {
+        return serde_json::from_str(&text).with_context(|| format!("the endpoint's answer is not what this doorstep understands: {text:.200}"));
+    }
+    match serde_json::from_str::<doorstep_core::sync::proto::ErrorBody>(&text) {
+        Ok(e) => anyhow::bail!("{}: {}", e.error, e.message),
+        Err(_) => anyhow::bail!("the endpoint answered {status}"),
+    }
+}
+
+/// Pairs this command line as an organizer's device of a remote endpoint,
+/// and prints its token once, for `DOORSTEP_TOKEN`.
+pub fn organizer_pair(endpoint: &str, code: &str, name: Option<String>, json: bool) -> Result<()> {
+    let url = endpoint.trim_end_matches('/');
+    doorstep_core::sync::client::check_url(url).with_context(|| format!("--endpoint {url}"))?;
+    let req = doorstep_core::sync::proto::PairRequest { code: code.to_owned(), device_name: name.or(Some("command line".into())) };
+    let resp = http_client()?.post(format!("{url}/v1/pair")).json(&req).send().map_err(|e| offline(url, e))?;
+    let paired: doorstep_core::sync::proto::PairResponse = answer(resp)?;
+    if !doorstep_core::endpoint::organizes(&paired.user.role) {
+        eprintln!("warning: {} is a {}; organizer commands will be refused with this token", paired.user.name, paired.user.role);
+    }
+    if json {
+        return print_json(&serde_json::json!({ "token": paired.token, "device_id": paired.device_id, "org": paired.org.name, "user": paired.user.name }));
+    }
+    println!("{}", paired.token);
+    eprintln!("paired as {} of {}; export DOORSTEP_TOKEN with the line above (it is shown only once)", paired.user.name, paired.org.name);
+    Ok(())
 }
 
 /// Prints a reply: its data as JSON with `--json`, else a line per row.
@@ -65,8 +138,8 @@ fn print(reply: &OrganizeReply, json: bool) -> Result<()> {
 }
 
 /// Runs `cmd` and prints its reply.
-fn run(data: &Path, org: Option<&str>, cmd: Organize, json: bool) -> Result<()> {
-    print(&organize(data, org, cmd)?, json)
+fn run(target: &Target, org: Option<&str>, cmd: Organize, json: bool) -> Result<()> {
+    print(&organize(target, org, cmd)?, json)
 }
 
 #[derive(Subcommand)]
@@ -84,7 +157,7 @@ pub enum OrgCommand {
     },
 }
 
-pub fn org(data: &Path, cmd: OrgCommand) -> Result<()> {
+pub fn org(data: &Target, cmd: OrgCommand) -> Result<()> {
     match cmd {
         OrgCommand::Create { name, json } => run(data, None, Organize::OrgCreate { name }, json),
         OrgCommand::List { json } => run(data, None, Organize::Orgs, json),
@@ -117,7 +190,7 @@ pub enum UserCommand {
     },
 }
 
-pub fn user(data: &Path, cmd: UserCommand) -> Result<()> {
+pub fn user(data: &Target, cmd: UserCommand) -> Result<()> {
     match cmd {
         UserCommand::Add { org, name, role, speaks, json } => run(data, org.as_deref(), Organize::UserAdd { name, role, speaks }, json),
         UserCommand::List { org, json } => run(data, org.as_deref(), Organize::Users, json),
@@ -140,7 +213,7 @@ pub struct PairingCodeArgs {
     json: bool,
 }
 
-pub fn pairing_code(data: &Path, args: PairingCodeArgs) -> Result<()> {
+pub fn pairing_code(data: &Target, args: PairingCodeArgs) -> Result<()> {
     // The image's file is made before the code, so a folder that cannot
     // take it leaves no code nobody was given.
     let tmp = args.qr.as_deref().map(|file| {
@@ -174,9 +247,13 @@ pub fn pairing_code(data: &Path, args: PairingCodeArgs) -> Result<()> {
 }
 
 pub fn assign(data: &Path, org: Option<&str>, list: &str, user: &str, unassign: bool) -> Result<()> {
+    assign_at(&Target::Local(data.to_owned()), org, list, user, unassign)
+}
+
+pub fn assign_at(target: &Target, org: Option<&str>, list: &str, user: &str, unassign: bool) -> Result<()> {
     let (list, user) = (list.to_owned(), user.to_owned());
     let cmd = if unassign { Organize::ListUnassign { list, user } } else { Organize::ListAssign { list, user } };
-    run(data, org, cmd, false)
+    run(target, org, cmd, false)
 }
 
 #[derive(Args)]
@@ -188,7 +265,7 @@ pub struct AttemptsArgs {
 }
 
 /// What the endpoint holds: every attempt of the organization.
-pub fn attempts(data: &Path, args: AttemptsArgs) -> Result<()> {
+pub fn attempts(data: &Target, args: AttemptsArgs) -> Result<()> {
     run(data, args.org.as_deref(), Organize::Attempts, args.json)
 }
 
@@ -204,7 +281,7 @@ pub enum ScriptCommand {
     },
 }
 
-pub fn script(data: &Path, cmd: ScriptCommand) -> Result<()> {
+pub fn script(data: &Target, cmd: ScriptCommand) -> Result<()> {
     match cmd {
         ScriptCommand::Import { file, org, json } => {
             let text = std::fs::read_to_string(&file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
@@ -225,23 +302,23 @@ pub struct DevicesArgs {
 }
 
 /// The organization's devices, by user and name, with each one's last sync.
-pub fn devices(data: &Path, args: DevicesArgs) -> Result<()> {
+pub fn devices(data: &Target, args: DevicesArgs) -> Result<()> {
     run(data, args.org.as_deref(), Organize::Devices { user: args.user }, args.json)
 }
 
 /// Revokes a device's token (by id or name): its next sync is refused.
-pub fn revoke(data: &Path, org: Option<&str>, device: &str, json: bool) -> Result<()> {
+pub fn revoke(data: &Target, org: Option<&str>, device: &str, json: bool) -> Result<()> {
     run(data, org, Organize::DeviceRevoke { device: device.to_owned() }, json)
 }
 
 /// Deletes a person for good (a voter asked to be removed): a tombstone that
 /// every device holding them receives, with identifying data erased.
-pub fn delete_person(data: &Path, org: Option<&str>, person: &str) -> Result<()> {
+pub fn delete_person(data: &Target, org: Option<&str>, person: &str) -> Result<()> {
     let person = uuid::Uuid::parse_str(person.trim()).map_err(|_| anyhow::anyhow!("{person:?} is not a person id"))?;
     run(data, org, Organize::PersonDelete { person }, false)
 }
 
 /// Drops change-log rows older than the tombstone window.
-pub fn prune(data: &Path, org: Option<&str>, days: i64) -> Result<()> {
+pub fn prune(data: &Target, org: Option<&str>, days: i64) -> Result<()> {
     run(data, org, Organize::PruneChanges { older_than_days: days }, false)
 }

@@ -20,6 +20,10 @@ struct Cli {
     /// The organizer's store.
     #[arg(long, global = true, default_value = "./doorstep-data", env = "DOORSTEP_DATA")]
     data: PathBuf,
+    /// Run organizer commands at this remote endpoint instead of on `--data`,
+    /// as the organizer whose token is in DOORSTEP_TOKEN.
+    #[arg(long, global = true, env = "DOORSTEP_ENDPOINT")]
+    endpoint: Option<String>,
     /// More logging (repeat for more).
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     verbose: u8,
@@ -79,6 +83,16 @@ enum Command {
         older_than_days: i64,
         #[arg(long)]
         org: Option<String>,
+    },
+    /// Pair this command line as an organizer's device of a remote endpoint
+    /// (`--endpoint URL`); prints the token for DOORSTEP_TOKEN, once.
+    OrganizerPair {
+        code: String,
+        /// What organizers will see this pairing called.
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
     /// Fill an empty store with a demo organization from generated voters.
     Demo(demo::DemoArgs),
@@ -148,6 +162,7 @@ fn init_tracing(verbose: u8) {
 }
 
 fn run(cli: Cli) -> Result<()> {
+    let target = || admin::Target::new(&cli.data, cli.endpoint.as_deref());
     match cli.command {
         Command::GenVoters(args) => data::gen_voters(args),
         Command::Import(args) => data::import(&cli.data, args),
@@ -159,17 +174,21 @@ fn run(cli: Cli) -> Result<()> {
             let config = doorstep_server::ServeConfig { data: cli.data, listen: args.listen, tls_cert: args.tls_cert, tls_key: args.tls_key, limits };
             tokio::runtime::Runtime::new()?.block_on(doorstep_server::serve(config))
         }
-        Command::Org(cmd) => admin::org(&cli.data, cmd),
-        Command::User(cmd) => admin::user(&cli.data, cmd),
-        Command::PairingCode(args) => admin::pairing_code(&cli.data, args),
+        Command::Org(cmd) => admin::org(&target()?, cmd),
+        Command::User(cmd) => admin::user(&target()?, cmd),
+        Command::PairingCode(args) => admin::pairing_code(&target()?, args),
+        Command::OrganizerPair { code, name, json } => {
+            let endpoint = cli.endpoint.as_deref().ok_or_else(|| anyhow::anyhow!("organizer-pair needs --endpoint URL"))?;
+            admin::organizer_pair(endpoint, &code, name, json)
+        }
         Command::Device(args) => device::run(args),
-        Command::Attempts(args) => admin::attempts(&cli.data, args),
-        Command::Script(cmd) => admin::script(&cli.data, cmd),
+        Command::Attempts(args) => admin::attempts(&target()?, args),
+        Command::Script(cmd) => admin::script(&target()?, cmd),
         Command::Demo(args) => demo::run(&cli.data, args),
-        Command::Devices(args) => admin::devices(&cli.data, args),
-        Command::DeviceRevoke { device, org, json } => admin::revoke(&cli.data, org.as_deref(), &device, json),
-        Command::PersonDelete { person, org } => admin::delete_person(&cli.data, org.as_deref(), &person),
-        Command::PruneChanges { older_than_days, org } => admin::prune(&cli.data, org.as_deref(), older_than_days),
+        Command::Devices(args) => admin::devices(&target()?, args),
+        Command::DeviceRevoke { device, org, json } => admin::revoke(&target()?, org.as_deref(), &device, json),
+        Command::PersonDelete { person, org } => admin::delete_person(&target()?, org.as_deref(), &person),
+        Command::PruneChanges { older_than_days, org } => admin::prune(&target()?, org.as_deref(), older_than_days),
     }
 }
 
