@@ -12,6 +12,11 @@ bash scripts/setup-debian.sh
 cargo build --release --locked -p doorstep-cli -p doorstep-app
 doorstep="$target/release/doorstep"
 
+# The demo device's store is encrypted; with no keychain (a headless
+# machine) its key comes from this PIN, which the app then uses too.
+export DOORSTEP_DEVICE_PIN=${DOORSTEP_DEVICE_PIN:-2468}
+echo "the demo device's PIN is $DOORSTEP_DEVICE_PIN (set DOORSTEP_DEVICE_PIN to choose another)"
+
 data=${DOORSTEP_DATA:-$root/doorstep-data}
 home=${DOORSTEP_HOME:-$root/doorstep-device}
 port=${DOORSTEP_PORT:-8480}

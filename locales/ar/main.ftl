@@ -362,3 +362,24 @@ settings-not-paired = هذا الهاتف غير مربوط بعد.
 settings-pair-again = أعِد الربط
 settings-saved = حُفظت الإعدادات
 settings-error = تعذّر حفظ الإعدادات: { $reason }
+
+# The lock screen, a wiped phone, and the security settings.
+lock-title = مقفل
+lock-hint = أدخل رمز PIN الذي يحمي بيانات الناخبين على هذا الهاتف. يحتفظ الهاتف الجديد بأول رمز تدخله.
+lock-pin = رمز PIN
+lock-unlock = فتح القفل
+lock-wrong = هذا الرمز لا يفتح هذا الهاتف.
+lock-too-short = يتكوّن رمز PIN من 4 أحرف على الأقل.
+wiped-revoked = ألغت منظمتك هذا الهاتف، لذا مُسح كل ما عليه.
+wiped-by-hand = مُسح هذا الهاتف. اربطه للبدء من جديد.
+wiped-unsent = العمل الذي تعذّر إرساله محفوظ على الهاتف، مشفّرًا، لمنظِّمك.
+settings-security = الأمان
+settings-lock-after = القفل بعد
+settings-lock-minutes = { $minutes } دقيقة
+settings-lock-never = أبدًا
+settings-lock-now = اقفل الآن
+settings-wipe = امسح هذا الهاتف
+settings-wipe-hint = يلغي الربط ويمسح كل شخص وقائمة ونص عليه، عند تسليم الهاتف لمتطوع آخر. يُرسَل ما لم يُرسَل بعد أولًا.
+settings-wipe-sure = أتريد مسح كل ما على هذا الهاتف؟ لا يمكن التراجع.
+settings-wipe-confirm = نعم، امسح كل شيء
+settings-wipe-cancel = إلغاء

@@ -310,3 +310,24 @@ settings-not-paired = This phone is not paired yet.
 settings-pair-again = Pair again
 settings-saved = Settings saved
 settings-error = Could not save settings: { $reason }
+
+# The lock screen, a wiped phone, and the security settings.
+lock-title = Locked
+lock-hint = Enter the PIN that protects the voters’ data on this phone. A new phone keeps the first PIN you enter.
+lock-pin = PIN
+lock-unlock = Unlock
+lock-wrong = That PIN does not open this phone.
+lock-too-short = A PIN has at least 4 characters.
+wiped-revoked = Your organization revoked this phone, so everything on it was erased.
+wiped-by-hand = This phone was wiped. Pair it to start again.
+wiped-unsent = Work that could not be sent is kept on the phone, encrypted, for your organizer.
+settings-security = Security
+settings-lock-after = Lock after
+settings-lock-minutes = { $minutes } min
+settings-lock-never = Never
+settings-lock-now = Lock now
+settings-wipe = Wipe this phone
+settings-wipe-hint = Unpairs it and erases every person, list and script on it, for a phone passed to another volunteer. Work not sent yet is sent first.
+settings-wipe-sure = Erase everything on this phone? This cannot be undone.
+settings-wipe-confirm = Yes, erase everything
+settings-wipe-cancel = Cancel

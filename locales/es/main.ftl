@@ -316,3 +316,24 @@ settings-not-paired = Este teléfono todavía no está vinculado.
 settings-pair-again = Volver a vincular
 settings-saved = Ajustes guardados
 settings-error = No se pudieron guardar los ajustes: { $reason }
+
+# The lock screen, a wiped phone, and the security settings.
+lock-title = Bloqueado
+lock-hint = Escribe el PIN que protege los datos de los votantes en este teléfono. Un teléfono nuevo guarda el primer PIN que escribas.
+lock-pin = PIN
+lock-unlock = Desbloquear
+lock-wrong = Ese PIN no abre este teléfono.
+lock-too-short = El PIN tiene al menos 4 caracteres.
+wiped-revoked = Tu organización revocó este teléfono, así que se borró todo lo que tenía.
+wiped-by-hand = Este teléfono fue borrado. Vincúlalo para empezar de nuevo.
+wiped-unsent = El trabajo que no se pudo enviar queda en el teléfono, cifrado, para tu organizador.
+settings-security = Seguridad
+settings-lock-after = Bloquear después de
+settings-lock-minutes = { $minutes } min
+settings-lock-never = Nunca
+settings-lock-now = Bloquear ahora
+settings-wipe = Borrar este teléfono
+settings-wipe-hint = Lo desvincula y borra todas las personas, listas y guiones, para pasar el teléfono a otro voluntario. Lo que falte por enviar se envía antes.
+settings-wipe-sure = ¿Borrar todo en este teléfono? No se puede deshacer.
+settings-wipe-confirm = Sí, borrar todo
+settings-wipe-cancel = Cancelar

@@ -315,3 +315,24 @@ settings-not-paired = این گوشی هنوز جفت نشده است.
 settings-pair-again = جفت کردن دوباره
 settings-saved = تنظیمات ذخیره شد
 settings-error = تنظیمات ذخیره نشد: { $reason }
+
+# The lock screen, a wiped phone, and the security settings.
+lock-title = قفل است
+lock-hint = پین محافظ اطلاعات رأی‌دهندگان روی این گوشی را وارد کنید. گوشی تازه اولین پینی را که وارد کنید نگه می‌دارد.
+lock-pin = پین
+lock-unlock = باز کردن قفل
+lock-wrong = این پین گوشی را باز نمی‌کند.
+lock-too-short = پین دست‌کم ۴ نویسه دارد.
+wiped-revoked = سازمان شما این گوشی را باطل کرد، پس همه‌چیز روی آن پاک شد.
+wiped-by-hand = این گوشی پاک شد. برای شروع دوباره آن را جفت کنید.
+wiped-unsent = کاری که فرستاده نشد، رمزگذاری‌شده روی گوشی برای سازمان‌دهنده‌تان نگه داشته شده است.
+settings-security = امنیت
+settings-lock-after = قفل پس از
+settings-lock-minutes = { $minutes } دقیقه
+settings-lock-never = هرگز
+settings-lock-now = همین حالا قفل کن
+settings-wipe = پاک کردن این گوشی
+settings-wipe-hint = جفت‌شدن را لغو می‌کند و همه افراد، فهرست‌ها و متن‌ها را پاک می‌کند، برای سپردن گوشی به داوطلبی دیگر. کار فرستاده‌نشده اول فرستاده می‌شود.
+settings-wipe-sure = همه‌چیز روی این گوشی پاک شود؟ برگشت‌پذیر نیست.
+settings-wipe-confirm = بله، همه را پاک کن
+settings-wipe-cancel = لغو

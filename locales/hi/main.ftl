@@ -312,3 +312,24 @@ settings-not-paired = यह फ़ोन अभी पेयर नहीं �
 settings-pair-again = फिर से पेयर करें
 settings-saved = सेटिंग्स सेव हो गईं
 settings-error = सेटिंग्स सेव नहीं हो सकीं: { $reason }
+
+# The lock screen, a wiped phone, and the security settings.
+lock-title = लॉक है
+lock-hint = इस फ़ोन पर मतदाताओं के डेटा की रक्षा करने वाला PIN डालें। नया फ़ोन आपका डाला पहला PIN रखता है।
+lock-pin = PIN
+lock-unlock = अनलॉक करें
+lock-wrong = यह PIN इस फ़ोन को नहीं खोलता।
+lock-too-short = PIN में कम से कम 4 अक्षर होते हैं।
+wiped-revoked = आपके संगठन ने यह फ़ोन रद्द कर दिया, इसलिए इस पर सब कुछ मिटा दिया गया।
+wiped-by-hand = यह फ़ोन मिटा दिया गया। फिर से शुरू करने के लिए इसे जोड़ें।
+wiped-unsent = जो काम भेजा नहीं जा सका, वह फ़ोन पर एन्क्रिप्ट करके आपके आयोजक के लिए रखा है।
+settings-security = सुरक्षा
+settings-lock-after = इतनी देर बाद लॉक करें
+settings-lock-minutes = { $minutes } मिनट
+settings-lock-never = कभी नहीं
+settings-lock-now = अभी लॉक करें
+settings-wipe = यह फ़ोन मिटाएँ
+settings-wipe-hint = फ़ोन किसी दूसरे स्वयंसेवक को देने के लिए, जोड़ हटाता है और सभी लोग, सूचियाँ और स्क्रिप्ट मिटाता है। न भेजा गया काम पहले भेजा जाता है।
+settings-wipe-sure = इस फ़ोन पर सब कुछ मिटाएँ? इसे वापस नहीं किया जा सकता।
+settings-wipe-confirm = हाँ, सब मिटाएँ
+settings-wipe-cancel = रद्द करें

@@ -317,3 +317,24 @@ settings-not-paired = Այս հեռախոսը դեռ կապված չէ։
 settings-pair-again = Կրկին կապել
 settings-saved = Կարգավորումները պահպանվեցին
 settings-error = Չհաջողվեց պահպանել կարգավորումները՝ { $reason }
+
+# The lock screen, a wiped phone, and the security settings.
+lock-title = Կողպված է
+lock-hint = Մուտքագրեք PIN-ը, որը պաշտպանում է ընտրողների տվյալներն այս հեռախոսում։ Նոր հեռախոսը պահում է ձեր մուտքագրած առաջին PIN-ը։
+lock-pin = PIN
+lock-unlock = Բացել
+lock-wrong = Այդ PIN-ը չի բացում այս հեռախոսը։
+lock-too-short = PIN-ը առնվազն 4 նիշ է։
+wiped-revoked = Ձեր կազմակերպությունը չեղարկել է այս հեռախոսը, ուստի դրա ամբողջ պարունակությունը ջնջվել է։
+wiped-by-hand = Այս հեռախոսը մաքրվել է։ Կապակցեք այն՝ նորից սկսելու համար։
+wiped-unsent = Չուղարկված աշխատանքը պահված է հեռախոսում՝ գաղտնագրված, ձեր կազմակերպչի համար։
+settings-security = Անվտանգություն
+settings-lock-after = Կողպել
+settings-lock-minutes = { $minutes } րոպե հետո
+settings-lock-never = Երբեք
+settings-lock-now = Կողպել հիմա
+settings-wipe = Մաքրել այս հեռախոսը
+settings-wipe-hint = Անջատում է կապը և ջնջում բոլոր մարդկանց, ցուցակներն ու տեքստերը՝ հեռախոսը մեկ այլ կամավորի հանձնելու համար։ Չուղարկվածը նախ ուղարկվում է։
+settings-wipe-sure = Ջնջե՞լ ամեն ինչ այս հեռախոսում։ Հնարավոր չէ հետարկել։
+settings-wipe-confirm = Այո, ջնջել ամեն ինչ
+settings-wipe-cancel = Չեղարկել

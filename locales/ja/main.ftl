@@ -299,3 +299,24 @@ settings-not-paired = この端末はまだペアリングされていません�
 settings-pair-again = 再ペアリング
 settings-saved = 設定を保存しました
 settings-error = 設定を保存できませんでした：{ $reason }
+
+# The lock screen, a wiped phone, and the security settings.
+lock-title = ロック中
+lock-hint = このスマートフォンの有権者データを守る PIN を入力してください。新しい端末は最初に入力した PIN を使います。
+lock-pin = PIN
+lock-unlock = ロック解除
+lock-wrong = この PIN ではこの端末を開けません。
+lock-too-short = PIN は4文字以上です。
+wiped-revoked = 組織がこの端末を取り消したため、端末内のデータはすべて消去されました。
+wiped-by-hand = この端末は消去されました。もう一度使うにはペアリングしてください。
+wiped-unsent = 送信できなかった作業は、暗号化して端末に保存され、オーガナイザーに渡せます。
+settings-security = セキュリティ
+settings-lock-after = ロックまでの時間
+settings-lock-minutes = { $minutes } 分
+settings-lock-never = しない
+settings-lock-now = 今すぐロック
+settings-wipe = この端末を消去
+settings-wipe-hint = ペアリングを解除し、すべての人・リスト・スクリプトを消去します（別のボランティアに渡すとき）。未送信の作業は先に送信します。
+settings-wipe-sure = この端末のすべてを消去しますか？元に戻せません。
+settings-wipe-confirm = はい、すべて消去
+settings-wipe-cancel = キャンセル

@@ -301,3 +301,24 @@ settings-not-paired = ទូរស័ព្ទនេះមិនទាន់ប�
 settings-pair-again = ផ្គូផ្គងម្ដងទៀត
 settings-saved = បានរក្សាទុកការកំណត់
 settings-error = មិនអាចរក្សាទុកការកំណត់បានទេ៖ { $reason }
+
+# The lock screen, a wiped phone, and the security settings.
+lock-title = បានចាក់សោ
+lock-hint = បញ្ចូលលេខ PIN ដែលការពារទិន្នន័យអ្នកបោះឆ្នោតនៅលើទូរស័ព្ទនេះ។ ទូរស័ព្ទថ្មីរក្សាលេខ PIN ដំបូងដែលអ្នកបញ្ចូល។
+lock-pin = លេខ PIN
+lock-unlock = ដោះសោ
+lock-wrong = លេខ PIN នោះមិនបើកទូរស័ព្ទនេះទេ។
+lock-too-short = លេខ PIN មានយ៉ាងតិច 4 តួ។
+wiped-revoked = អង្គការរបស់អ្នកបានដកសិទ្ធិទូរស័ព្ទនេះ ដូច្នេះអ្វីៗទាំងអស់នៅលើវាត្រូវបានលុប។
+wiped-by-hand = ទូរស័ព្ទនេះត្រូវបានលុបសម្អាត។ សូមភ្ជាប់វាដើម្បីចាប់ផ្ដើមម្ដងទៀត។
+wiped-unsent = ការងារដែលមិនអាចផ្ញើបាន ត្រូវបានរក្សាទុកនៅលើទូរស័ព្ទ ដោយអ៊ិនគ្រីប សម្រាប់អ្នករៀបចំរបស់អ្នក។
+settings-security = សុវត្ថិភាព
+settings-lock-after = ចាក់សោក្រោយ
+settings-lock-minutes = { $minutes } នាទី
+settings-lock-never = មិនដែល
+settings-lock-now = ចាក់សោឥឡូវ
+settings-wipe = លុបសម្អាតទូរស័ព្ទនេះ
+settings-wipe-hint = ផ្ដាច់ការភ្ជាប់ ហើយលុបមនុស្ស បញ្ជី និងអត្ថបទទាំងអស់ ពេលប្រគល់ទូរស័ព្ទឱ្យអ្នកស្ម័គ្រចិត្តផ្សេង។ ការងារដែលមិនទាន់ផ្ញើ នឹងត្រូវផ្ញើមុន។
+settings-wipe-sure = លុបអ្វីៗទាំងអស់នៅលើទូរស័ព្ទនេះ? មិនអាចត្រឡប់វិញបានទេ។
+settings-wipe-confirm = បាទ/ចាស លុបទាំងអស់
+settings-wipe-cancel = បោះបង់

@@ -299,3 +299,24 @@ settings-not-paired = 이 휴대폰은 아직 페어링되지 않았어요.
 settings-pair-again = 다시 페어링
 settings-saved = 설정을 저장했어요
 settings-error = 설정을 저장하지 못했어요: { $reason }
+
+# The lock screen, a wiped phone, and the security settings.
+lock-title = 잠김
+lock-hint = 이 휴대폰의 유권자 정보를 보호하는 PIN을 입력하세요. 새 휴대폰은 처음 입력한 PIN을 사용합니다.
+lock-pin = PIN
+lock-unlock = 잠금 해제
+lock-wrong = 이 PIN으로는 휴대폰을 열 수 없습니다.
+lock-too-short = PIN은 4자 이상입니다.
+wiped-revoked = 단체에서 이 휴대폰을 취소하여 휴대폰의 모든 정보가 삭제되었습니다.
+wiped-by-hand = 이 휴대폰은 초기화되었습니다. 다시 시작하려면 연결하세요.
+wiped-unsent = 보내지 못한 작업은 암호화되어 휴대폰에 남아 있으며 조직자에게 전달됩니다.
+settings-security = 보안
+settings-lock-after = 잠금 시간
+settings-lock-minutes = { $minutes }분
+settings-lock-never = 사용 안 함
+settings-lock-now = 지금 잠그기
+settings-wipe = 이 휴대폰 초기화
+settings-wipe-hint = 다른 자원봉사자에게 휴대폰을 넘길 때, 연결을 해제하고 모든 사람, 명단, 대본을 지웁니다. 아직 보내지 않은 작업은 먼저 보냅니다.
+settings-wipe-sure = 이 휴대폰의 모든 내용을 지울까요? 되돌릴 수 없습니다.
+settings-wipe-confirm = 예, 모두 지우기
+settings-wipe-cancel = 취소

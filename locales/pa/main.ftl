@@ -312,3 +312,24 @@ settings-not-paired = ਇਹ ਫ਼ੋਨ ਹਾਲੇ ਪੇਅਰ ਨਹੀਂ
 settings-pair-again = ਦੁਬਾਰਾ ਪੇਅਰ ਕਰੋ
 settings-saved = ਸੈਟਿੰਗਾਂ ਸੇਵ ਹੋ ਗਈਆਂ
 settings-error = ਸੈਟਿੰਗਾਂ ਸੇਵ ਨਹੀਂ ਹੋ ਸਕੀਆਂ: { $reason }
+
+# The lock screen, a wiped phone, and the security settings.
+lock-title = ਲੌਕ ਹੈ
+lock-hint = ਇਸ ਫ਼ੋਨ ਉੱਤੇ ਵੋਟਰਾਂ ਦੇ ਡੇਟਾ ਦੀ ਰਾਖੀ ਕਰਨ ਵਾਲਾ PIN ਪਾਓ। ਨਵਾਂ ਫ਼ੋਨ ਤੁਹਾਡਾ ਪਾਇਆ ਪਹਿਲਾ PIN ਰੱਖਦਾ ਹੈ।
+lock-pin = PIN
+lock-unlock = ਅਨਲੌਕ ਕਰੋ
+lock-wrong = ਇਹ PIN ਇਸ ਫ਼ੋਨ ਨੂੰ ਨਹੀਂ ਖੋਲ੍ਹਦਾ।
+lock-too-short = PIN ਵਿੱਚ ਘੱਟੋ-ਘੱਟ 4 ਅੱਖਰ ਹੁੰਦੇ ਹਨ।
+wiped-revoked = ਤੁਹਾਡੀ ਸੰਸਥਾ ਨੇ ਇਹ ਫ਼ੋਨ ਰੱਦ ਕਰ ਦਿੱਤਾ, ਇਸ ਲਈ ਇਸ ਉੱਤੇ ਸਭ ਕੁਝ ਮਿਟਾ ਦਿੱਤਾ ਗਿਆ।
+wiped-by-hand = ਇਹ ਫ਼ੋਨ ਮਿਟਾ ਦਿੱਤਾ ਗਿਆ। ਮੁੜ ਸ਼ੁਰੂ ਕਰਨ ਲਈ ਇਸਨੂੰ ਜੋੜੋ।
+wiped-unsent = ਜੋ ਕੰਮ ਭੇਜਿਆ ਨਹੀਂ ਜਾ ਸਕਿਆ, ਉਹ ਫ਼ੋਨ ਉੱਤੇ ਇਨਕ੍ਰਿਪਟ ਕਰਕੇ ਤੁਹਾਡੇ ਪ੍ਰਬੰਧਕ ਲਈ ਰੱਖਿਆ ਹੈ।
+settings-security = ਸੁਰੱਖਿਆ
+settings-lock-after = ਇੰਨੇ ਸਮੇਂ ਬਾਅਦ ਲੌਕ ਕਰੋ
+settings-lock-minutes = { $minutes } ਮਿੰਟ
+settings-lock-never = ਕਦੇ ਨਹੀਂ
+settings-lock-now = ਹੁਣੇ ਲੌਕ ਕਰੋ
+settings-wipe = ਇਹ ਫ਼ੋਨ ਮਿਟਾਓ
+settings-wipe-hint = ਫ਼ੋਨ ਕਿਸੇ ਹੋਰ ਵਲੰਟੀਅਰ ਨੂੰ ਦੇਣ ਲਈ, ਜੋੜ ਹਟਾਉਂਦਾ ਹੈ ਅਤੇ ਸਾਰੇ ਲੋਕ, ਸੂਚੀਆਂ ਅਤੇ ਸਕ੍ਰਿਪਟਾਂ ਮਿਟਾਉਂਦਾ ਹੈ। ਨਾ ਭੇਜਿਆ ਕੰਮ ਪਹਿਲਾਂ ਭੇਜਿਆ ਜਾਂਦਾ ਹੈ।
+settings-wipe-sure = ਇਸ ਫ਼ੋਨ ਉੱਤੇ ਸਭ ਕੁਝ ਮਿਟਾਉਣਾ ਹੈ? ਇਹ ਵਾਪਸ ਨਹੀਂ ਹੋ ਸਕਦਾ।
+settings-wipe-confirm = ਹਾਂ, ਸਭ ਮਿਟਾਓ
+settings-wipe-cancel = ਰੱਦ ਕਰੋ

@@ -337,3 +337,24 @@ settings-not-paired = Этот телефон ещё не привязан.
 settings-pair-again = Привязать заново
 settings-saved = Настройки сохранены
 settings-error = Не удалось сохранить настройки: { $reason }
+
+# The lock screen, a wiped phone, and the security settings.
+lock-title = Заблокировано
+lock-hint = Введите PIN-код, защищающий данные избирателей на этом телефоне. Новый телефон запомнит первый введённый PIN.
+lock-pin = PIN-код
+lock-unlock = Разблокировать
+lock-wrong = Этот PIN-код не открывает телефон.
+lock-too-short = PIN-код — не меньше 4 символов.
+wiped-revoked = Ваша организация отозвала этот телефон, поэтому всё на нём стёрто.
+wiped-by-hand = Телефон очищен. Подключите его, чтобы начать заново.
+wiped-unsent = Неотправленная работа сохранена на телефоне в зашифрованном виде для организатора.
+settings-security = Безопасность
+settings-lock-after = Блокировать через
+settings-lock-minutes = { $minutes } мин
+settings-lock-never = Никогда
+settings-lock-now = Заблокировать сейчас
+settings-wipe = Очистить телефон
+settings-wipe-hint = Отключает телефон и стирает всех людей, списки и сценарии — чтобы передать его другому волонтёру. Неотправленное сначала отправляется.
+settings-wipe-sure = Стереть всё на этом телефоне? Отменить нельзя.
+settings-wipe-confirm = Да, стереть всё
+settings-wipe-cancel = Отмена

@@ -301,3 +301,24 @@ settings-not-paired = โทรศัพท์เครื่องนี้ย�
 settings-pair-again = จับคู่ใหม่
 settings-saved = บันทึกการตั้งค่าแล้ว
 settings-error = บันทึกการตั้งค่าไม่ได้: { $reason }
+
+# The lock screen, a wiped phone, and the security settings.
+lock-title = ล็อกอยู่
+lock-hint = ใส่ PIN ที่ปกป้องข้อมูลผู้มีสิทธิเลือกตั้งในโทรศัพท์เครื่องนี้ โทรศัพท์เครื่องใหม่จะจำ PIN แรกที่คุณใส่
+lock-pin = PIN
+lock-unlock = ปลดล็อก
+lock-wrong = PIN นี้เปิดโทรศัพท์เครื่องนี้ไม่ได้
+lock-too-short = PIN ต้องมีอย่างน้อย 4 ตัว
+wiped-revoked = องค์กรของคุณเพิกถอนโทรศัพท์เครื่องนี้ ข้อมูลทั้งหมดในเครื่องจึงถูกลบ
+wiped-by-hand = โทรศัพท์เครื่องนี้ถูกล้างแล้ว จับคู่ใหม่เพื่อเริ่มอีกครั้ง
+wiped-unsent = งานที่ส่งไม่ได้ถูกเก็บไว้ในโทรศัพท์แบบเข้ารหัส สำหรับผู้ประสานงานของคุณ
+settings-security = ความปลอดภัย
+settings-lock-after = ล็อกหลังจาก
+settings-lock-minutes = { $minutes } นาที
+settings-lock-never = ไม่ล็อก
+settings-lock-now = ล็อกเดี๋ยวนี้
+settings-wipe = ล้างโทรศัพท์เครื่องนี้
+settings-wipe-hint = ยกเลิกการจับคู่และลบทุกคน รายชื่อ และสคริปต์ในเครื่อง เมื่อส่งต่อโทรศัพท์ให้อาสาสมัครคนอื่น งานที่ยังไม่ได้ส่งจะถูกส่งก่อน
+settings-wipe-sure = ลบทุกอย่างในโทรศัพท์เครื่องนี้หรือไม่ ย้อนกลับไม่ได้
+settings-wipe-confirm = ใช่ ลบทั้งหมด
+settings-wipe-cancel = ยกเลิก

@@ -321,3 +321,24 @@ settings-not-paired = Hindi pa naka-pair ang phone na ito.
 settings-pair-again = I-pair ulit
 settings-saved = Na-save ang mga setting
 settings-error = Hindi ma-save ang mga setting: { $reason }
+
+# The lock screen, a wiped phone, and the security settings.
+lock-title = Naka-lock
+lock-hint = Ilagay ang PIN na nagpoprotekta sa datos ng mga botante sa teleponong ito. Itatago ng bagong telepono ang unang PIN na ilalagay mo.
+lock-pin = PIN
+lock-unlock = I-unlock
+lock-wrong = Hindi nabubuksan ng PIN na iyan ang teleponong ito.
+lock-too-short = Hindi bababa sa 4 na character ang PIN.
+wiped-revoked = Binawi ng iyong organisasyon ang teleponong ito, kaya binura ang lahat ng laman nito.
+wiped-by-hand = Binura ang teleponong ito. I-pair ito para magsimula muli.
+wiped-unsent = Ang gawaing hindi naipadala ay nakatago sa telepono, naka-encrypt, para sa iyong organizer.
+settings-security = Seguridad
+settings-lock-after = I-lock pagkatapos ng
+settings-lock-minutes = { $minutes } min
+settings-lock-never = Hindi kailanman
+settings-lock-now = I-lock ngayon
+settings-wipe = Burahin ang teleponong ito
+settings-wipe-hint = Aalisin ang pagkaka-pair at buburahin ang bawat tao, listahan at script, kapag ipapasa ang telepono sa ibang boluntaryo. Ipapadala muna ang hindi pa naipapadala.
+settings-wipe-sure = Burahin ang lahat sa teleponong ito? Hindi na ito maibabalik.
+settings-wipe-confirm = Oo, burahin lahat
+settings-wipe-cancel = Kanselahin

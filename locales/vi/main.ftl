@@ -306,3 +306,24 @@ settings-not-paired = Điện thoại này chưa được liên kết.
 settings-pair-again = Liên kết lại
 settings-saved = Đã lưu cài đặt
 settings-error = Không lưu được cài đặt: { $reason }
+
+# The lock screen, a wiped phone, and the security settings.
+lock-title = Đã khóa
+lock-hint = Nhập mã PIN bảo vệ dữ liệu cử tri trên điện thoại này. Điện thoại mới sẽ giữ mã PIN đầu tiên bạn nhập.
+lock-pin = Mã PIN
+lock-unlock = Mở khóa
+lock-wrong = Mã PIN này không mở được điện thoại.
+lock-too-short = Mã PIN có ít nhất 4 ký tự.
+wiped-revoked = Tổ chức của bạn đã thu hồi điện thoại này, nên mọi dữ liệu trên đó đã bị xóa.
+wiped-by-hand = Điện thoại này đã được xóa. Hãy liên kết lại để bắt đầu.
+wiped-unsent = Công việc chưa gửi được vẫn giữ trên điện thoại, đã mã hóa, cho người tổ chức.
+settings-security = Bảo mật
+settings-lock-after = Khóa sau
+settings-lock-minutes = { $minutes } phút
+settings-lock-never = Không bao giờ
+settings-lock-now = Khóa ngay
+settings-wipe = Xóa điện thoại này
+settings-wipe-hint = Hủy liên kết và xóa mọi người, danh sách và kịch bản trên máy, khi giao điện thoại cho tình nguyện viên khác. Công việc chưa gửi sẽ được gửi trước.
+settings-wipe-sure = Xóa mọi thứ trên điện thoại này? Không thể hoàn tác.
+settings-wipe-confirm = Có, xóa hết
+settings-wipe-cancel = Hủy

@@ -299,3 +299,24 @@ settings-not-paired = 本机尚未配对。
 settings-pair-again = 重新配对
 settings-saved = 设置已保存
 settings-error = 无法保存设置：{ $reason }
+
+# The lock screen, a wiped phone, and the security settings.
+lock-title = 已锁定
+lock-hint = 请输入保护本手机上选民资料的 PIN 码。新手机会保存您第一次输入的 PIN 码。
+lock-pin = PIN 码
+lock-unlock = 解锁
+lock-wrong = 这个 PIN 码无法打开本手机。
+lock-too-short = PIN 码至少 4 个字符。
+wiped-revoked = 您的组织已撤销这部手机，因此手机上的所有资料都已清除。
+wiped-by-hand = 这部手机已清除。请重新配对以开始使用。
+wiped-unsent = 未能发送的工作已加密保留在手机上，留给您的组织者。
+settings-security = 安全
+settings-lock-after = 闲置后锁定
+settings-lock-minutes = { $minutes } 分钟
+settings-lock-never = 从不
+settings-lock-now = 立即锁定
+settings-wipe = 清除这部手机
+settings-wipe-hint = 解除配对并清除手机上的所有人员、名单和话术，以便交给其他志愿者。尚未发送的工作会先发送。
+settings-wipe-sure = 清除这部手机上的所有内容？此操作无法撤销。
+settings-wipe-confirm = 是，全部清除
+settings-wipe-cancel = 取消

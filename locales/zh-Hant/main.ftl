@@ -299,3 +299,24 @@ settings-not-paired = 此手機尚未配對。
 settings-pair-again = 重新配對
 settings-saved = 設定已儲存
 settings-error = 無法儲存設定：{ $reason }
+
+# The lock screen, a wiped phone, and the security settings.
+lock-title = 已鎖定
+lock-hint = 請輸入保護本手機上選民資料的 PIN 碼。新手機會保存您第一次輸入的 PIN 碼。
+lock-pin = PIN 碼
+lock-unlock = 解鎖
+lock-wrong = 這個 PIN 碼無法開啟本手機。
+lock-too-short = PIN 碼至少 4 個字元。
+wiped-revoked = 您的組織已撤銷這支手機，因此手機上的所有資料都已清除。
+wiped-by-hand = 這支手機已清除。請重新配對以開始使用。
+wiped-unsent = 未能傳送的工作已加密保留在手機上，留給您的組織者。
+settings-security = 安全
+settings-lock-after = 閒置後鎖定
+settings-lock-minutes = { $minutes } 分鐘
+settings-lock-never = 永不
+settings-lock-now = 立即鎖定
+settings-wipe = 清除這支手機
+settings-wipe-hint = 解除配對並清除手機上的所有人員、名單和話術，以便交給其他志工。尚未傳送的工作會先傳送。
+settings-wipe-sure = 清除這支手機上的所有內容？此操作無法復原。
+settings-wipe-confirm = 是，全部清除
+settings-wipe-cancel = 取消

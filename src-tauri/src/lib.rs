@@ -9,7 +9,7 @@
 use doorstep_core::device::Device;
 use doorstep_core::device::api::{ApiError, Request, Response};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tauri::Manager;
 
@@ -19,15 +19,42 @@ const SYNC_INTERVAL: Duration = Duration::from_secs(10);
 /// is noticed within seconds.
 const SYNC_MAX_BACKOFF: Duration = Duration::from_secs(5);
 
+/// The device, once open. Where the store's key comes from a PIN (no
+/// keychain, no `DOORSTEP_DEVICE_PIN`), it opens when the UI sends the PIN
+/// typed on its lock screen (`unlock`); until then every command answers
+/// "locked".
+struct Shell {
+    home: PathBuf,
+    device: Mutex<Option<Arc<Device>>>,
+}
+
+impl Shell {
+    fn open(&self, pin: Option<&str>) -> Result<Arc<Device>, ApiError> {
+        let device = Arc::new(Device::open_with_pin(&self.home, pin)?);
+        device.start_background_sync(SYNC_INTERVAL, SYNC_MAX_BACKOFF);
+        *self.device.lock().unwrap_or_else(|e| e.into_inner()) = Some(Arc::clone(&device));
+        Ok(device)
+    }
+
+    fn handle(&self, request: Request) -> Result<Response, ApiError> {
+        let open = self.device.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        match (open, request) {
+            (Some(device), request) => device.handle(request),
+            (None, Request::Unlock { pin }) => self.open(Some(&pin))?.handle(Request::Status),
+            (None, _) => Err(doorstep_core::device::locked()),
+        }
+    }
+}
+
 /// The one command. Runs on a blocking thread so a slow store or network
 /// never stalls the UI (or Tauri's async runtime).
 #[tauri::command]
 async fn rpc(
-    device: tauri::State<'_, Arc<Device>>,
+    shell: tauri::State<'_, Arc<Shell>>,
     request: Request,
 ) -> Result<Response, ApiError> {
-    let device = Arc::clone(&device);
-    tauri::async_runtime::spawn_blocking(move || device.handle(request))
+    let shell = Arc::clone(&shell);
+    tauri::async_runtime::spawn_blocking(move || shell.handle(request))
         .await
         .map_err(|e| ApiError {
             code: "internal".into(),
@@ -67,12 +94,16 @@ pub fn run() {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
-            tracing::info!(home = %home.display(), "opening the device store");
-            let device = Device::open(&home)
-                .map_err(|e| format!("cannot open the device store in {}: {e}", home.display()))?;
-            let device = Arc::new(device);
-            device.start_background_sync(SYNC_INTERVAL, SYNC_MAX_BACKOFF);
-            app.manage(device);
+            let shell = Arc::new(Shell { home: home.clone(), device: Mutex::new(None) });
+            if doorstep_core::store::key::pin_needed(&home) {
+                tracing::info!(home = %home.display(), "the device store waits for its PIN");
+            } else {
+                tracing::info!(home = %home.display(), "opening the device store");
+                shell
+                    .open(None)
+                    .map_err(|e| format!("cannot open the device store in {}: {}", home.display(), e.message))?;
+            }
+            app.manage(shell);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![rpc])

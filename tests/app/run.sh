@@ -15,6 +15,9 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+# Headless, no keychain: the app's store is locked with this PIN, which the
+# app (started by tauri-driver with this environment) reads as the CLI does.
+export DOORSTEP_DEVICE_PIN=${DOORSTEP_DEVICE_PIN:-test-pin-2468}
 cli=${1:-${DOORSTEP_CLI:-$root/target/debug/doorstep}}
 app=${2:-${DOORSTEP_APP:-$root/target/debug/doorstep-app}}
 

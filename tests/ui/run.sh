@@ -2,6 +2,8 @@
 # Runs the UI's browser tests against the real core: a demo endpoint, a
 # device paired to it, and that device's UI served over loopback.
 set -euo pipefail
+# Headless, no keychain: the device's store is locked with this PIN.
+export DOORSTEP_DEVICE_PIN=${DOORSTEP_DEVICE_PIN:-test-pin-2468}
 doorstep=${1:?usage: tests/ui/run.sh PATH-TO-doorstep}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 [ -f "$root/ui/dist/index.html" ] || { echo "ui/dist is missing: build the UI first" >&2; exit 1; }

@@ -4,7 +4,7 @@
 use crate::print_json;
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Subcommand};
-use doorstep_core::device::Device;
+use doorstep_core::device::{Device, WipeReason};
 use doorstep_core::device::api::{ApiError, NewAttempt, Request};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -59,6 +59,13 @@ enum DeviceCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Unpair and erase everything this device holds (a phone passed to
+    /// another volunteer). Work not yet sent is pushed first where the
+    /// endpoint still takes it, else kept in an encrypted unsent-*.db here.
+    Wipe {
+        #[arg(long)]
+        json: bool,
+    },
     /// Serve the app's UI and its commands over loopback HTTP (for browser tests).
     Ui {
         #[arg(long, default_value = "127.0.0.1:0")]
@@ -77,6 +84,8 @@ fn api(e: ApiError) -> anyhow::Error {
 }
 
 pub fn run(args: DeviceArgs) -> Result<()> {
+    // Where there is no keychain the store's PIN comes from DOORSTEP_DEVICE_PIN;
+    // without it the error says so.
     let device = Device::open(&args.home).with_context(|| format!("opening the device in {}", args.home.display()))?;
     match args.command {
         DeviceCommand::Pair { url, code, ca_cert } => {
@@ -146,6 +155,10 @@ pub fn run(args: DeviceArgs) -> Result<()> {
             if json {
                 return print_json(&status);
             }
+            if let Some(reason) = &status.wiped {
+                println!("wiped ({}){}", if reason == "revoked" { "the organization revoked this device" } else { "by hand" },
+                    status.unsent_export.as_deref().map(|p| format!("; work not sent is kept in {p}")).unwrap_or_default());
+            }
             println!(
                 "{}; {} pending; last sync {}; {} people, {} attempts{}",
                 if status.paired { "paired" } else { "not paired" },
@@ -155,6 +168,17 @@ pub fn run(args: DeviceArgs) -> Result<()> {
                 status.attempts,
                 status.last_error.map(|e| format!("; last error: {e}")).unwrap_or_default()
             );
+            Ok(())
+        }
+        DeviceCommand::Wipe { json } => {
+            let status = device.wipe(WipeReason::ByHand).map_err(api)?;
+            if json {
+                return print_json(&status);
+            }
+            println!("wiped: {} people, {} attempts left", status.people, status.attempts);
+            if let Some(p) = status.unsent_export {
+                println!("work not sent is kept, encrypted with this device's key, in {p}");
+            }
             Ok(())
         }
         DeviceCommand::Ui { listen, assets, sync_interval } => {

@@ -3,8 +3,10 @@
 //!
 //! The same store serves the organizer's data directory, the central
 //! endpoint's embedded backend and a device. Opening always goes through
-//! [`Store::open`], so that when the device store becomes encrypted the key
-//! is applied in exactly one place, before any other statement.
+//! [`Store::open`] or [`Store::open_keyed`], so a store's key (SQLCipher) is
+//! applied in exactly one place, before any other statement: a device's
+//! store is always encrypted ([`key`]), an endpoint's when
+//! `DOORSTEP_STORE_KEY` is set.
 
 use crate::domain::{Organization, new_id};
 use crate::error::{Error, Result};
@@ -56,7 +58,9 @@ const ONE_SIDED_INDEXES: &[(&str, Side, &str)] = &[
 
 impl Store {
     /// Opens (creating if needed) the store at `path` and brings its schema
-    /// up to date.
+    /// up to date. A device's store (a [`key::KEY_FILE`] beside it) is
+    /// opened with the device's key; any other with `DOORSTEP_STORE_KEY`
+    /// when that is set.
     pub fn open(path: &Path) -> Result<Store> {
         Self::open_at_version(path, None)
     }
@@ -64,11 +68,43 @@ impl Store {
     /// Opens a store but applies migrations only up to `version`; tests use
     /// it to make a store as an older Doorstep would have left it.
     pub fn open_at_version(path: &Path, version: Option<u32>) -> Result<Store> {
+        let key = match path.parent().filter(|d| d.join(key::KEY_FILE).exists()) {
+            Some(home) => Some(key::device_key(home, None)?),
+            None => StoreKey::from_env()?,
+        };
+        Self::open_keyed_at_version(path, key.as_ref(), version)
+    }
+
+    /// Opens the store at `path` with `key` (None: not encrypted).
+    pub fn open_keyed(path: &Path, key: Option<&StoreKey>) -> Result<Store> {
+        Self::open_keyed_at_version(path, key, None)
+    }
+
+    fn open_keyed_at_version(path: &Path, key: Option<&StoreKey>, version: Option<u32>) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
         let conn = Connection::open(path)?;
+        if let Some(key) = key {
+            key.apply(&conn)?;
+            // The first read is where a wrong key shows: say so, not "file
+            // is not a database".
+            if let Err(e) = conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())) {
+                return Err(Error::Invalid(format!(
+                    "{}: the key does not open this store (a wrong PIN or DOORSTEP_STORE_KEY, or a store that is not encrypted): {e}",
+                    path.display()
+                )));
+            }
+        }
         Self::prepare(conn, version)
+    }
+
+    /// A bare keyed connection to an SQLCipher file, with no migrations:
+    /// for reading an export of unsent work (`unsent-*.db`) as it was written.
+    pub fn connect_keyed(path: &Path, key: &StoreKey) -> Result<Connection> {
+        let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        key.apply(&conn)?;
+        Ok(conn)
     }
 
     pub fn open_in_memory() -> Result<Store> {
@@ -186,6 +222,79 @@ impl Store {
     }
 }
 
+/// The key a store is encrypted with (SQLCipher), as `PRAGMA key` takes it.
+pub struct StoreKey(zeroize::Zeroizing<String>);
+
+/// The environment variable that encrypts an endpoint's (or an organizer's)
+/// store; a device's key comes from its keychain or PIN instead.
+pub const STORE_KEY_VAR: &str = "DOORSTEP_STORE_KEY";
+
+impl StoreKey {
+    /// 32 random or derived bytes, used as they are: SQLCipher runs its own
+    /// key derivation (256,000 rounds of PBKDF2, per connection) only on a
+    /// passphrase, and a device opens two connections at every start.
+    pub fn raw(bytes: &[u8; 32]) -> StoreKey {
+        use std::fmt::Write;
+        let mut hex = zeroize::Zeroizing::new(String::with_capacity(67));
+        hex.push_str("x'");
+        for b in bytes {
+            write!(hex, "{b:02X}").expect("writing to a string");
+        }
+        hex.push('\'');
+        StoreKey(hex)
+    }
+
+    /// A passphrase, which SQLCipher stretches itself.
+    pub fn passphrase(phrase: &str) -> StoreKey {
+        StoreKey(zeroize::Zeroizing::new(phrase.to_owned()))
+    }
+
+    /// `DOORSTEP_STORE_KEY`, when set.
+    pub fn from_env() -> Result<Option<StoreKey>> {
+        match std::env::var(STORE_KEY_VAR) {
+            Ok(v) if v.is_empty() => Ok(None),
+            Ok(v) => Ok(Some(StoreKey::passphrase(&v))),
+            Err(std::env::VarError::NotPresent) => Ok(None),
+            Err(std::env::VarError::NotUnicode(_)) => Err(Error::Invalid(format!("{STORE_KEY_VAR} is not valid UTF-8"))),
+        }
+    }
+
+    /// Keys `conn`, before any other statement touches it.
+    fn apply(&self, conn: &Connection) -> Result<()> {
+        conn.pragma_update(None, "key", self.0.as_str())?;
+        // The page size is inside the encrypted header, so it must be said
+        // before the first read, the same every time: 16 KiB as for plain
+        // stores (see `prepare`).
+        conn.execute_batch("PRAGMA cipher_page_size = 16384;")?;
+        Ok(())
+    }
+
+    /// As the KEY clause of ATTACH takes it.
+    pub(crate) fn as_sql_value(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+/// Whether the file at `path` is a plain (unencrypted) SQLite database.
+pub fn is_plain_sqlite(path: &Path) -> bool {
+    use std::io::Read;
+    let mut header = [0u8; 16];
+    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut header)).is_ok() && &header == b"SQLite format 3\0"
+}
+
+/// Makes a file readable and writable by its owner only.
+pub fn owner_only(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = if path.is_dir() { 0o700 } else { 0o600 };
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).map_err(|e| Error::io(path, e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
 pub(crate) fn now_text() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
@@ -238,4 +347,224 @@ fn migrate(conn: &mut Connection, up_to: Option<u32>) -> Result<()> {
         tracing::info!(version, name, "applied migration");
     }
     Ok(())
+}
+
+/// A device store's key: kept in the OS keychain where there is one, else
+/// derived from the canvasser's PIN with Argon2id. What says which (and the
+/// PIN's salt; never the key) is [`KEY_FILE`] beside the store.
+pub mod key {
+    use super::{StoreKey, owner_only};
+    use crate::error::{Error, Result};
+    use base64::Engine;
+    use serde::{Deserialize, Serialize};
+    use std::path::Path;
+    use zeroize::Zeroizing;
+
+    /// Beside a device's store: where its key comes from.
+    pub const KEY_FILE: &str = "key.json";
+    /// Where a headless device (no keychain: CI, a server, tests) takes its PIN.
+    pub const PIN_VAR: &str = "DOORSTEP_DEVICE_PIN";
+    const KEYCHAIN_SERVICE: &str = "Doorstep device store";
+    /// OWASP's smallest Argon2id setting (19 MiB, 2 passes): about 50 ms on a
+    /// cheap phone. A PIN has little entropy whatever the cost; the keychain
+    /// is the strong path, and a lost phone is revoked (README).
+    const MEMORY_KIB: u32 = 19 * 1024;
+    const PASSES: u32 = 2;
+    const SHORTEST_PIN: usize = 4;
+
+    #[derive(Debug, Serialize, Deserialize)]
+    #[serde(tag = "source", rename_all = "snake_case")]
+    enum Source {
+        /// A random key in the OS keychain, under this account name.
+        Keychain { account: String },
+        /// Derived from the PIN with Argon2id over this salt (base64).
+        Pin { salt: String, memory_kib: u32, passes: u32 },
+    }
+
+    /// The PIN in `DOORSTEP_DEVICE_PIN`, if set.
+    pub fn pin_from_env() -> Option<Zeroizing<String>> {
+        std::env::var(PIN_VAR).ok().filter(|p| !p.is_empty()).map(Zeroizing::new)
+    }
+
+    fn read_source(home: &Path) -> Result<Option<Source>> {
+        let path = home.join(KEY_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => serde_json::from_str(&text)
+                .map(Some)
+                .map_err(|e| Error::Invalid(format!("{}: unreadable ({e})", path.display()))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Error::io(path, e)),
+        }
+    }
+
+    fn write_source(home: &Path, source: &Source) -> Result<()> {
+        let path = home.join(KEY_FILE);
+        let tmp = home.join(format!("{KEY_FILE}.new"));
+        std::fs::write(&tmp, serde_json::to_vec_pretty(source).expect("serializable")).map_err(|e| Error::io(&tmp, e))?;
+        owner_only(&tmp)?;
+        std::fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))
+    }
+
+    fn no_pin(home: &Path) -> Error {
+        Error::Invalid(format!(
+            "the device store in {} is locked with a PIN and no PIN was given: set {PIN_VAR} (there is no keychain to hold the key here)",
+            home.display()
+        ))
+    }
+
+    /// Whether opening the device in `home` needs a PIN no one has given
+    /// yet: the app then asks for it before it opens the store.
+    pub fn pin_needed(home: &Path) -> bool {
+        if pin_from_env().is_some() {
+            return false;
+        }
+        match read_source(home) {
+            Ok(Some(Source::Pin { .. })) => true,
+            Ok(Some(Source::Keychain { .. })) | Err(_) => false,
+            Ok(None) => !keychain_usable(),
+        }
+    }
+
+    /// The key of the device store in `home`, made (with [`KEY_FILE`]) for a
+    /// new one. `pin` is one the canvasser typed; without one it comes from
+    /// `DOORSTEP_DEVICE_PIN`. A new store takes the PIN when one is given,
+    /// else the keychain; with neither it is refused, saying so.
+    pub fn device_key(home: &Path, pin: Option<&str>) -> Result<StoreKey> {
+        let env_pin = pin_from_env();
+        let pin = pin.or(env_pin.as_deref().map(String::as_str));
+        match read_source(home)? {
+            Some(Source::Pin { salt, memory_kib, passes }) => {
+                let salt = base64::engine::general_purpose::STANDARD
+                    .decode(&salt)
+                    .map_err(|e| Error::Invalid(format!("{}: the salt is unreadable ({e})", home.join(KEY_FILE).display())))?;
+                derive(pin.ok_or_else(|| no_pin(home))?, &salt, memory_kib, passes)
+            }
+            Some(Source::Keychain { account }) => {
+                let entry = keyring::Entry::new(KEYCHAIN_SERVICE, &account).map_err(keychain_error)?;
+                let hex = Zeroizing::new(entry.get_password().map_err(|e| {
+                    Error::Invalid(format!("the key of the device store in {} is in the keychain, which did not give it: {e}", home.display()))
+                })?);
+                Ok(StoreKey::raw(&from_hex(&hex)?))
+            }
+            None if pin.is_some() => {
+                let pin = pin.expect("checked");
+                check_pin(pin)?;
+                let salt: [u8; 16] = rand::random();
+                let key = derive(pin, &salt, MEMORY_KIB, PASSES)?;
+                write_source(home, &Source::Pin {
+                    salt: base64::engine::general_purpose::STANDARD.encode(salt),
+                    memory_kib: MEMORY_KIB,
+                    passes: PASSES,
+                })?;
+                Ok(key)
+            }
+            None => {
+                let account = keychain_account(home)?;
+                let key = Zeroizing::new(rand::random::<[u8; 32]>());
+                let hex = Zeroizing::new(key.iter().map(|b| format!("{b:02x}")).collect::<String>());
+                let stored = keyring::Entry::new(KEYCHAIN_SERVICE, &account)
+                    .and_then(|e| e.set_password(&hex))
+                    .map_err(keychain_error)
+                    .and_then(|_| keychain_works(&account));
+                if let Err(e) = stored {
+                    return Err(Error::Invalid(format!(
+                        "no keychain can hold the key of the device store in {} ({e}): set {PIN_VAR} to lock it with a PIN",
+                        home.display()
+                    )));
+                }
+                write_source(home, &Source::Keychain { account })?;
+                Ok(StoreKey::raw(&key))
+            }
+        }
+    }
+
+    /// Forgets the key: the keychain entry, and the file that says where it is.
+    pub fn forget(home: &Path) -> Result<()> {
+        if let Some(Source::Keychain { account }) = read_source(home)? {
+            // Gone already is fine.
+            let _ = keyring::Entry::new(KEYCHAIN_SERVICE, &account).and_then(|e| e.delete_credential());
+        }
+        match std::fs::remove_file(home.join(KEY_FILE)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(home.join(KEY_FILE), e)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether the device in `home` is locked with a PIN (not the keychain).
+    pub fn uses_pin(home: &Path) -> bool {
+        matches!(read_source(home), Ok(Some(Source::Pin { .. })))
+    }
+
+    /// Whether `pin` opens the device in `home` (for the idle lock; with a
+    /// keychain there is no PIN, and nothing to check).
+    pub fn pin_matches(home: &Path, pin: &str, key: &StoreKey) -> Result<bool> {
+        match read_source(home)? {
+            Some(Source::Pin { .. }) => {
+                let typed = device_key(home, Some(pin))?;
+                Ok(subtle_eq(typed.as_sql_value().as_bytes(), key.as_sql_value().as_bytes()))
+            }
+            _ => Ok(true),
+        }
+    }
+
+    fn subtle_eq(a: &[u8], b: &[u8]) -> bool {
+        a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    }
+
+    fn check_pin(pin: &str) -> Result<()> {
+        if pin.chars().count() < SHORTEST_PIN {
+            return Err(Error::Invalid(format!("a PIN needs at least {SHORTEST_PIN} characters")));
+        }
+        Ok(())
+    }
+
+    fn derive(pin: &str, salt: &[u8], memory_kib: u32, passes: u32) -> Result<StoreKey> {
+        let params = argon2::Params::new(memory_kib, passes, 1, Some(32)).map_err(|e| Error::Invalid(format!("Argon2 settings: {e}")))?;
+        let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
+        let mut key = Zeroizing::new([0u8; 32]);
+        argon.hash_password_into(pin.as_bytes(), salt, key.as_mut()).map_err(|e| Error::Invalid(format!("deriving the key: {e}")))?;
+        Ok(StoreKey::raw(&key))
+    }
+
+    fn keychain_account(home: &Path) -> Result<String> {
+        let home = std::fs::canonicalize(home).map_err(|e| Error::io(home, e))?;
+        Ok(home.display().to_string())
+    }
+
+    /// Whether a fresh handle reads back what was stored: a keychain that
+    /// only pretends (keyring's in-memory stand-in where no platform store
+    /// exists) keeps nothing across handles, and a key kept nowhere would
+    /// lose the store at the next start.
+    fn keychain_works(account: &str) -> Result<()> {
+        keyring::Entry::new(KEYCHAIN_SERVICE, account)
+            .and_then(|e| e.get_password())
+            .map(drop)
+            .map_err(keychain_error)
+    }
+
+    /// Whether a keychain is here: a probe entry written, read back through
+    /// another handle, then removed.
+    fn keychain_usable() -> bool {
+        const PROBE: &str = "doorstep keychain probe";
+        let written = keyring::Entry::new(KEYCHAIN_SERVICE, PROBE).and_then(|e| e.set_password("probe"));
+        let ok = written.is_ok() && keyring::Entry::new(KEYCHAIN_SERVICE, PROBE).and_then(|e| e.get_password()).is_ok_and(|p| p == "probe");
+        let _ = keyring::Entry::new(KEYCHAIN_SERVICE, PROBE).and_then(|e| e.delete_credential());
+        ok
+    }
+
+    fn keychain_error(e: keyring::Error) -> Error {
+        Error::Invalid(format!("keychain: {e}"))
+    }
+
+    fn from_hex(hex: &str) -> Result<[u8; 32]> {
+        let bad = || Error::Invalid("the keychain holds no valid key for this device store".into());
+        if hex.len() != 64 {
+            return Err(bad());
+        }
+        let mut out = [0u8; 32];
+        for (i, b) in out.iter_mut().enumerate() {
+            *b = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).map_err(|_| bad())?;
+        }
+        Ok(out)
+    }
 }

@@ -16,7 +16,9 @@ import type { Request } from "../generated/Request";
 import { rpc, type WireRequest } from "./transport";
 import type { Wire } from "./wire";
 
-export { RpcError } from "./transport";
+import { RpcError } from "./transport";
+
+export { RpcError };
 export type { Channel } from "../generated/Channel";
 export type { ListKind } from "../generated/ListKind";
 export type { QuestionKind } from "../generated/QuestionKind";
@@ -49,6 +51,9 @@ export interface Answers {
   find_duplicates: PersonView[];
   get_settings: Settings;
   set_settings: Settings;
+  wipe: DeviceStatus;
+  unlock: DeviceStatus;
+  lock: DeviceStatus;
 }
 
 type Cmd = Request["cmd"];
@@ -57,9 +62,20 @@ type _EveryCommand = [Exclude<Cmd, keyof Answers>, Exclude<keyof Answers, Cmd>] 
 const _everyCommand: _EveryCommand = true;
 void _everyCommand;
 
+let onLocked: (() => void) | null = null;
+/** Called whenever the core answers "locked" (idle, or waiting for its PIN). */
+export function whenLocked(listener: () => void): void {
+  onLocked = listener;
+}
+
 /** Sends a request and types the answer by its command. */
 export async function call<R extends WireRequest>(request: R): Promise<Answers[R["cmd"]]> {
-  return (await rpc(request)) as Answers[R["cmd"]];
+  try {
+    return (await rpc(request)) as Answers[R["cmd"]];
+  } catch (err) {
+    if (err instanceof RpcError && err.code === "locked") onLocked?.();
+    throw err;
+  }
 }
 
 export const status = () => call({ cmd: "status" });
@@ -79,6 +95,10 @@ export const findDuplicates = (givenName: string, familyName: string, phone: str
   call({ cmd: "find_duplicates", given_name: givenName, family_name: familyName, phone });
 export const getSettings = () => call({ cmd: "get_settings" });
 export const setSettings = (settings: Settings) => call({ cmd: "set_settings", settings });
+/** Unpairs and erases everything on the phone (work not sent is sent first, or kept encrypted). */
+export const wipe = () => call({ cmd: "wipe" });
+export const unlock = (pin: string) => call({ cmd: "unlock", pin });
+export const lock = () => call({ cmd: "lock" });
 
 /** A PersonEdit that changes only the fields given. */
 export function personEdit(fields: Partial<PersonEdit>): PersonEdit {

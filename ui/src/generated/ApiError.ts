@@ -5,6 +5,6 @@
  */
 export type ApiError = { 
 /**
- * "not_paired", "not_found", "invalid", "offline", "store"
+ * "not_paired", "not_found", "invalid", "offline", "store", "locked"
  */
 code: string, message: string, };

@@ -21,4 +21,18 @@ refused: bigint,
 /**
  * RFC 3339.
  */
-last_sync: string | null, last_error: string | null, people: bigint, attempts: bigint, };
+last_sync: string | null, last_error: string | null, people: bigint, attempts: bigint, 
+/**
+ * Set once this device was wiped: "revoked" (the endpoint refused its
+ * token for good, so it erased what it held) or "by_hand".
+ */
+wiped: string | null, 
+/**
+ * Where the work it could not send before the wipe was kept, encrypted
+ * with this device's key, for the organizer.
+ */
+unsent_export: string | null, 
+/**
+ * Locked after the idle time: the UI asks for the PIN.
+ */
+locked: boolean, };

@@ -10,4 +10,9 @@ ui_language: string,
 /**
  * Show the canvasser's language beneath the voter's in scripts.
  */
-side_by_side: boolean, };
+side_by_side: boolean, 
+/**
+ * Minutes without use after which the app locks and asks for the PIN
+ * (0: never). A device locked by the keychain has no PIN and never locks.
+ */
+lock_after_minutes: number, };

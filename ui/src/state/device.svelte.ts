@@ -13,8 +13,14 @@ class Device {
   reachable = $state(true);
   problem = $state<string | null>(null);
   syncing = $state(false);
+  /** The core asks for the PIN: after the idle time, or before it opens the store. */
+  locked = $state(false);
   #timer: ReturnType<typeof setTimeout> | undefined;
   #running = false;
+
+  constructor() {
+    api.whenLocked(() => (this.locked = true));
+  }
 
   start(): void {
     if (this.#running) return;
@@ -37,14 +43,43 @@ class Device {
     try {
       const s = await api.status();
       this.status = s;
+      this.locked = s.locked;
       this.reachable = true;
       this.problem = null;
       return s;
     } catch (err) {
+      if (err instanceof RpcError && err.code === "locked") {
+        this.locked = true;
+        this.reachable = true;
+        this.problem = null;
+        return null;
+      }
       this.reachable = false;
       this.problem = err instanceof RpcError ? err.message : String(err);
       return null;
     }
+  }
+
+  /** Opens the app with its PIN; the error (a wrong PIN) is the caller's to show. */
+  async unlock(pin: string): Promise<RpcError | null> {
+    try {
+      this.status = await api.unlock(pin);
+      this.locked = false;
+      this.reachable = true;
+      return null;
+    } catch (err) {
+      return err instanceof RpcError ? err : new RpcError("unknown", String(err));
+    }
+  }
+
+  async lock(): Promise<void> {
+    this.status = await api.lock();
+    this.locked = this.status.locked;
+  }
+
+  /** Unpairs and erases the phone; the status then says it was wiped. */
+  async wipe(): Promise<void> {
+    this.status = await api.wipe();
   }
 
   /** Syncs now; the returned error (if any) is for the caller to show. */

@@ -8,10 +8,13 @@ class SettingsState {
   // Empty until the canvasser picks a language: the UI follows the phone.
   ui_language = $state("");
   side_by_side = $state(true);
+  /** Minutes idle before the app locks; 0 never. */
+  lock_after_minutes = $state(15);
 
   apply(s: Settings): void {
     this.ui_language = s.ui_language;
     this.side_by_side = s.side_by_side;
+    this.lock_after_minutes = s.lock_after_minutes;
   }
 
   async load(): Promise<void> {
@@ -19,7 +22,7 @@ class SettingsState {
   }
 
   async update(patch: Partial<Settings>): Promise<void> {
-    const next: Settings = { ui_language: this.ui_language, side_by_side: this.side_by_side, ...patch };
+    const next: Settings = { ui_language: this.ui_language, side_by_side: this.side_by_side, lock_after_minutes: this.lock_after_minutes, ...patch };
     this.apply(await api.setSettings(next));
     if (patch.ui_language) await i18n.setLocale(this.ui_language);
   }

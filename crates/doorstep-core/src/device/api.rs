@@ -39,6 +39,14 @@ pub enum Request {
     FindDuplicates { given_name: String, family_name: String, phone: Option<String> },
     GetSettings,
     SetSettings { settings: Settings },
+    /// Unpairs and erases everything held here (a phone passed on). Work not
+    /// yet sent is pushed first where the endpoint takes it, else exported.
+    Wipe,
+    /// Opens the app with its PIN: at start where there is no keychain, and
+    /// after the idle lock. Transports also answer it before a device is open.
+    Unlock { pin: String },
+    /// Locks the app now.
+    Lock,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, TS)]
@@ -64,6 +72,14 @@ pub struct DeviceStatus {
     pub last_error: Option<String>,
     pub people: u64,
     pub attempts: u64,
+    /// Set once this device was wiped: "revoked" (the endpoint refused its
+    /// token for good, so it erased what it held) or "by_hand".
+    pub wiped: Option<String>,
+    /// Where the work it could not send before the wipe was kept, encrypted
+    /// with this device's key, for the organizer.
+    pub unsent_export: Option<String>,
+    /// Locked after the idle time: the UI asks for the PIN.
+    pub locked: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, TS)]
@@ -206,11 +222,22 @@ pub struct Settings {
     pub ui_language: String,
     /// Show the canvasser's language beneath the voter's in scripts.
     pub side_by_side: bool,
+    /// Minutes without use after which the app locks and asks for the PIN
+    /// (0: never). A device locked by the keychain has no PIN and never locks.
+    #[serde(default = "default_lock_after")]
+    pub lock_after_minutes: u32,
+}
+
+/// The idle lock until the organization says otherwise.
+pub const DEFAULT_LOCK_AFTER_MINUTES: u32 = 15;
+
+fn default_lock_after() -> u32 {
+    DEFAULT_LOCK_AFTER_MINUTES
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { ui_language: String::new(), side_by_side: true }
+        Settings { ui_language: String::new(), side_by_side: true, lock_after_minutes: DEFAULT_LOCK_AFTER_MINUTES }
     }
 }
 
@@ -234,7 +261,7 @@ pub enum Response {
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ApiError {
-    /// "not_paired", "not_found", "invalid", "offline", "store"
+    /// "not_paired", "not_found", "invalid", "offline", "store", "locked"
     pub code: String,
     pub message: String,
 }

@@ -17,8 +17,17 @@ impl Device {
         self.syncing.store(true, Ordering::Relaxed);
         let result = client::sync(&mut store, &transport);
         self.syncing.store(false, Ordering::Relaxed);
+        drop(store);
         if let Err(e) = &result {
             tracing::info!(error = %e, "sync did not finish");
+            if super::wipe::refusal_wipes(e) {
+                // A lost phone: what it holds goes the moment the endpoint
+                // says it was revoked. Nothing could be pushed (the token is
+                // refused), so what waits is exported.
+                if let Err(w) = self.wipe(super::WipeReason::Revoked) {
+                    tracing::error!(error = %w.message, "the revoked device could not wipe itself");
+                }
+            }
         }
         result
     }

@@ -38,6 +38,8 @@ impl Device {
             ca_cert: ca_cert.map(str::to_owned),
         };
         client::save_pairing(self.store().conn_mut(), &identity, paired.server_time_ms)?;
+        // Paired afresh: the note of an earlier wipe no longer applies.
+        self.store().conn().execute("DELETE FROM device_state WHERE key = 'wiped'", [])?;
         let _ = self.sync_now();
         self.status()
     }

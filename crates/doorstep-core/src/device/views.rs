@@ -19,6 +19,7 @@ impl Device {
         let id = client::identity(conn)?;
         let get = |k: &str| client::state_get(conn, k).map(|v| v.filter(|s| !s.is_empty()));
         let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).map(|n| n as u64);
+        let wiped: Option<serde_json::Value> = get("wiped")?.and_then(|w| serde_json::from_str(&w).ok());
         Ok(DeviceStatus {
             paired: id.is_some(),
             server_url: id.as_ref().map(|i| i.server_url.clone()),
@@ -34,6 +35,9 @@ impl Device {
             last_error: get("last_error")?,
             people: count("SELECT count(*) FROM people WHERE deleted_at IS NULL")?,
             attempts: count("SELECT count(*) FROM attempts")?,
+            wiped: wiped.as_ref().and_then(|w| w["reason"].as_str().map(str::to_owned)),
+            unsent_export: wiped.as_ref().and_then(|w| w["unsent_export"].as_str().map(str::to_owned)),
+            locked: self.is_locked(),
         })
     }
 
