@@ -304,6 +304,9 @@ Hui,Wong,10 BIRCH ST,27603,B,919-555-0008,zh-Hans,,,0,0
         // A language takes in its more specific tags, not its siblings.
         assert_eq!(cut_names(&mut store, org, filtered("zh", |s| s.filter.language = Some("zh".into()))), ["Feng", "Hui"]);
         assert_eq!(cut_names(&mut store, org, filtered("zh-Hant", |s| s.filter.language = Some("zh-Hant".into()))), ["Feng"]);
+        let none = cut::preview(store.conn(), org, &filtered("hy", |s| s.filter.language = Some("Armenian".into()))).unwrap();
+        assert!(none.lists.is_empty());
+        assert!(none.warnings.iter().any(|w| w == "no one in the voter file prefers or speaks language \"hy\""), "{:?}", none.warnings);
         let err = cut::preview(store.conn(), org, &filtered("x", |s| s.filter.language = Some("Klingonese".into()))).unwrap_err();
         assert!(err.to_string().starts_with("language: "), "{err}");
     }

@@ -99,9 +99,7 @@ pub struct Cut {
 
 /// What a cut would make, written nowhere.
 pub fn preview(conn: &Connection, org: Uuid, spec: &CutSpec) -> Result<Cut> {
-    let (plan, cut) = plan(conn, org, spec)?;
-    drop(plan);
-    Ok(cut)
+    Ok(plan(conn, org, spec)?.1)
 }
 
 /// Makes the lists, all of them or none, in one transaction, each logged in
@@ -502,6 +500,18 @@ fn unknown_values(conn: &Connection, org: Uuid, f: &Filter) -> Result<Vec<String
     }
     if let Some(s) = &f.street {
         check("street", "SELECT EXISTS (SELECT 1 FROM households WHERE org_id = ?1 AND street = ?2)", &crate::address::normalize_street(s))?;
+    }
+    if let Some(Ok(Some(tag))) = f.language.as_deref().map(crate::lang::normalize) {
+        let known: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM people p WHERE p.org_id = ?1 AND (p.preferred_language = ?2 COLLATE NOCASE
+                 OR p.preferred_language LIKE ?3 OR EXISTS (SELECT 1 FROM json_each(p.spoken_languages) j
+                 WHERE j.value = ?2 COLLATE NOCASE OR j.value LIKE ?3)))",
+            params![org, tag, format!("{tag}-%")],
+            |r| r.get(0),
+        )?;
+        if !known {
+            out.push(format!("no one in the voter file prefers or speaks language {tag:?}"));
+        }
     }
     Ok(out)
 }
