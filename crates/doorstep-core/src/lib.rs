@@ -20,6 +20,7 @@ pub mod lang;
 pub mod accounts;
 pub mod l10n;
 pub mod lists;
+pub mod pairing;
 pub mod person;
 pub mod phone;
 pub mod records;

@@ -29,16 +29,10 @@ pub const MAX_LANGUAGES: usize = 10;
 pub const MAX_ADDRESS_CHARS: usize = 200;
 pub const MAX_PRECINCT_CHARS: usize = 64;
 
-/// What a field's JSON value must be, in words for an error.
-pub fn expected(field: PersonField) -> &'static str {
-    match field {
-        PersonField::Phones => "a list of phone numbers",
-        PersonField::Emails => "a list of email addresses",
-        PersonField::PreferredLanguage => "a language tag such as \"vi\", or \"\" for none",
-        PersonField::SpokenLanguages => "a list of language tags",
-        PersonField::DoNotContact => "true or false",
-    }
-}
+/// What a field's JSON value must be, in words for an error. It lives
+/// with the store's reading of the field (`records`), which names it too,
+/// so that `records` uses nothing here.
+pub use crate::records::expected_value as expected;
 
 /// Checks one field edit, and cleans its value in place as a device writes
 /// it: phones and emails trimmed with empty ones dropped, languages as

@@ -6,7 +6,9 @@
 
 use super::layout::{ColumnUse, Recognized};
 use super::row::{ImportRow, RowParser, RowProblem, Warning};
-use super::{ImportError, ImportOptions, Source, current_year, next_record};
+use super::ImportOptions;
+use super::error::ImportError;
+use super::reader::{Source, current_year, next_record};
 use crate::error::Result;
 use serde::Serialize;
 use std::path::Path;

@@ -9,14 +9,7 @@ use crate::phone::{self, PhoneError, Region};
 use std::borrow::Cow;
 use uuid::Uuid;
 
-/// What went wrong in one cell (or in the whole row when `column` is None).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct RowProblem {
-    pub line: u64,
-    /// 1-based column number and its header.
-    pub column: Option<(usize, String)>,
-    pub message: String,
-}
+pub use crate::error::RowProblem;
 
 /// What was done about a value a person can live without that could not be
 /// read as written (a phone, a birth date, an email, a ZIP+4, a party). The

@@ -104,11 +104,22 @@ fn index_person(conn: &Connection, rowid: i64, given: &str, middle: &str, family
     Ok(())
 }
 
+/// What a field's JSON value must be, in words for an error.
+pub fn expected_value(field: PersonField) -> &'static str {
+    match field {
+        PersonField::Phones => "a list of phone numbers",
+        PersonField::Emails => "a list of email addresses",
+        PersonField::PreferredLanguage => "a language tag such as \"vi\", or \"\" for none",
+        PersonField::SpokenLanguages => "a list of language tags",
+        PersonField::DoNotContact => "true or false",
+    }
+}
+
 fn set_person_column(conn: &Connection, id: Uuid, field: PersonField, value: &serde_json::Value) -> Result<()> {
     let sql = format!("UPDATE people SET {} = ?2, updated_at = ?3 WHERE id = ?1", field.column());
     let now = now_text();
     // Named, never quoted: the value is a voter's phone or email.
-    let bad = || Error::Invalid(format!("{} must be {}", field.column(), crate::person::expected(field)));
+    let bad = || Error::Invalid(format!("{} must be {}", field.column(), expected_value(field)));
     match field {
         PersonField::Phones | PersonField::Emails | PersonField::SpokenLanguages => {
             let list: Vec<String> = serde_json::from_value(value.clone()).map_err(|_| bad())?;
