@@ -266,3 +266,31 @@ fn a_locked_device_answers_nothing_until_its_pin_is_typed() {
     device.handle(Request::Unlock { pin }).unwrap();
     assert!(device.handle(Request::Lists).is_ok());
 }
+
+#[test]
+fn an_endpoint_store_is_encrypted_with_doorstep_store_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("endpoint");
+    let voters = dir.path().join("voters.txt");
+    let run = |key: Option<&str>, args: &[&str]| {
+        let mut cmd = Command::new(doorstep_bin());
+        cmd.arg("--data").arg(&data).args(args);
+        match key {
+            Some(k) => cmd.env(doorstep_core::store::STORE_KEY_VAR, k),
+            None => cmd.env_remove(doorstep_core::store::STORE_KEY_VAR),
+        };
+        cmd.output().unwrap()
+    };
+    assert!(run(None, &["gen-voters", "--count", "50", "--seed", "3", "--out", voters.to_str().unwrap()]).status.success());
+    let out = run(Some("correct horse battery staple"), &["import", voters.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let db = data.join("doorstep.db");
+    assert!(!doorstep_core::store::is_plain_sqlite(&db), "encrypted on disk");
+    let out = run(Some("correct horse battery staple"), &["search", "a", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(None, &["search", "a"]);
+    assert!(!out.status.success(), "no key, no store");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("encrypted and no key was given: set DOORSTEP_STORE_KEY"), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(Some("another"), &["search", "a"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not open this store"), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -110,6 +110,7 @@ async fn rpc(State(adapter): State<Arc<Adapter>>, body: axum::body::Bytes) -> Re
                 "not_found" => StatusCode::NOT_FOUND,
                 "invalid" | "not_paired" => StatusCode::BAD_REQUEST,
                 "offline" => StatusCode::SERVICE_UNAVAILABLE,
+                "locked" => StatusCode::LOCKED,
                 _ => StatusCode::INTERNAL_SERVER_ERROR,
             };
             (status, Json(err)).into_response()

@@ -84,6 +84,9 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
+        if key.is_none() && std::fs::metadata(path).is_ok_and(|m| m.len() > 0) && !is_plain_sqlite(path) {
+            return Err(Error::Invalid(format!("{}: the store is encrypted and no key was given: set {STORE_KEY_VAR}", path.display())));
+        }
         let conn = Connection::open(path)?;
         if let Some(key) = key {
             key.apply(&conn)?;
