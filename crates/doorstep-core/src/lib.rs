@@ -15,6 +15,7 @@ mod bulk;
 mod error;
 pub mod fold;
 pub mod hlc;
+pub mod household;
 pub mod import;
 pub mod lang;
 pub mod accounts;

@@ -25,9 +25,7 @@ pub const MAX_EMAILS: usize = 10;
 /// RFC 5321's limit on an address.
 pub const MAX_EMAIL_CHARS: usize = 254;
 pub const MAX_LANGUAGES: usize = 10;
-/// Each part of an address (street, unit, city, …) typed at a door.
-pub const MAX_ADDRESS_CHARS: usize = 200;
-pub const MAX_PRECINCT_CHARS: usize = 64;
+pub use crate::household::{MAX_ADDRESS_CHARS, MAX_PRECINCT_CHARS};
 
 /// What a field's JSON value must be, in words for an error. It lives
 /// with the store's reading of the field (`records`), which names it too,
@@ -83,25 +81,7 @@ pub fn check_new(person: &mut Person, household: Option<&mut Household>) -> Resu
     language(PersonField::PreferredLanguage.column(), &mut person.preferred_language)?;
     languages(PersonField::SpokenLanguages.column(), &mut person.spoken_languages)?;
     if let Some(h) = household {
-        let a = &h.address;
-        for (field, part) in [
-            ("household.house_number", &a.house_number),
-            ("household.fraction", &a.fraction),
-            ("household.street", &a.street),
-            ("household.unit", &a.unit),
-            ("household.city", &a.city),
-            ("household.state", &a.state),
-            ("household.zip", &a.zip),
-        ] {
-            text(field, part, MAX_ADDRESS_CHARS)?;
-        }
-        text("household.precinct", &h.precinct, MAX_PRECINCT_CHARS)?;
-        if h.latitude.is_some_and(|l| !(-90.0..=90.0).contains(&l)) {
-            return Err(EntryError::new("household.latitude", Rule::Expected("between -90 and 90")));
-        }
-        if h.longitude.is_some_and(|l| !(-180.0..=180.0).contains(&l)) {
-            return Err(EntryError::new("household.longitude", Rule::Expected("between -180 and 180")));
-        }
+        crate::household::check_new(h)?;
     }
     Ok(())
 }
