@@ -14,6 +14,7 @@ pub mod endpoint;
 mod bulk;
 mod error;
 pub mod fold;
+pub mod followup;
 pub mod hlc;
 pub mod household;
 pub mod import;
