@@ -112,16 +112,34 @@ fn print(reply: &OrganizeReply, json: bool) -> Result<()> {
             }
             eprintln!("for {}; valid once, until {}", code.user_name, code.expires_at);
         }
-        OrganizeReply::Assignment(a) if a.assigned => println!("assigned {} to {}", a.list_name, a.user_name),
+        OrganizeReply::Assignment(a) if a.assigned => {
+            println!("assigned {} to {}", a.list_name, a.user_name);
+            if !a.previous.is_empty() {
+                let names: Vec<&str> = a.previous.iter().map(|h| h.name.as_str()).collect();
+                println!("taken from {}: their devices drop it at their next sync, after sending what they recorded", names.join(", "));
+            }
+        }
+        OrganizeReply::Cut(c) => println!("{} list(s)", c.lists.len()),
         OrganizeReply::Assignment(a) => println!("unassigned {} from {}", a.list_name, a.user_name),
         OrganizeReply::Attempts(rows) => rows.iter().for_each(|a| {
             println!("{}  {}  {}  {}", a.attempted_at, a.id, a.person.map(|p| p.to_string()).unwrap_or_default(), a.result)
         }),
-        OrganizeReply::Script(s) => println!(
-            "{} script {:?} for {:?}: version {}, {} languages, {} questions",
-            if s.changed { "loaded" } else { "unchanged:" },
-            s.name, s.effort_name, s.version, s.languages.len(), s.questions
-        ),
+        OrganizeReply::Script(s) => {
+            println!(
+                "{} script {:?} for {:?}: version {}, {} languages, {} questions",
+                if s.changed { "published" } else { "unchanged:" },
+                s.name, s.effort_name, s.version, s.languages.len(), s.questions
+            );
+            if !s.unreviewed.is_empty() {
+                eprintln!("not yet reviewed by a speaker: {}", s.unreviewed.join(", "));
+            }
+        }
+        OrganizeReply::Review(r) => {
+            println!("{} of {:?} version {} reviewed by {}", r.language, r.script_name, r.version, r.reviewer);
+            if !r.unreviewed.is_empty() {
+                eprintln!("still to review: {}", r.unreviewed.join(", "));
+            }
+        }
         OrganizeReply::Devices(devices) => devices.iter().for_each(|d| {
             let state = match (&d.revoked_at, &d.last_seen_at) {
                 (Some(at), _) => format!("revoked {at}"),
@@ -246,14 +264,12 @@ pub fn pairing_code(data: &Target, args: PairingCodeArgs) -> Result<()> {
     Ok(())
 }
 
-pub fn assign(data: &Path, org: Option<&str>, list: &str, user: &str, unassign: bool) -> Result<()> {
-    assign_at(&Target::Local(data.to_owned()), org, list, user, unassign)
-}
-
-pub fn assign_at(target: &Target, org: Option<&str>, list: &str, user: &str, unassign: bool) -> Result<()> {
+/// `list assign`: to reassign, assign again (the previous holder loses
+/// it), unless `share`.
+pub fn assign_at(target: &Target, org: Option<&str>, list: &str, user: &str, unassign: bool, share: bool, json: bool) -> Result<()> {
     let (list, user) = (list.to_owned(), user.to_owned());
-    let cmd = if unassign { Organize::ListUnassign { list, user } } else { Organize::ListAssign { list, user } };
-    run(target, org, cmd, false)
+    let cmd = if unassign { Organize::ListUnassign { list, user } } else { Organize::ListAssign { list, user, share } };
+    run(target, org, cmd, json)
 }
 
 #[derive(Args)]
@@ -271,9 +287,26 @@ pub fn attempts(data: &Target, args: AttemptsArgs) -> Result<()> {
 
 #[derive(Subcommand)]
 pub enum ScriptCommand {
-    /// Load or update a script file; its lists' devices get it at their next sync.
-    Import {
+    /// Publish a script file: refused, naming the language, message and
+    /// variable, unless every language is complete; devices get it at their next sync.
+    #[command(alias = "import")]
+    Publish {
         file: std::path::PathBuf,
+        #[arg(long)]
+        org: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark one language of a script's current version as reviewed by a speaker.
+    Review {
+        /// The script's name or id.
+        #[arg(long)]
+        script: String,
+        #[arg(long)]
+        language: String,
+        /// Who reviewed it (a user who speaks the language), by name or id.
+        #[arg(long)]
+        reviewer: String,
         #[arg(long)]
         org: Option<String>,
         #[arg(long)]
@@ -283,9 +316,12 @@ pub enum ScriptCommand {
 
 pub fn script(data: &Target, cmd: ScriptCommand) -> Result<()> {
     match cmd {
-        ScriptCommand::Import { file, org, json } => {
+        ScriptCommand::Publish { file, org, json } => {
             let text = std::fs::read_to_string(&file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
             run(data, org.as_deref(), Organize::ScriptImport { text, source: file.display().to_string() }, json)
+        }
+        ScriptCommand::Review { script, language, reviewer, org, json } => {
+            run(data, org.as_deref(), Organize::ScriptReview { script, language, reviewer }, json)
         }
     }
 }

@@ -279,7 +279,16 @@ pub enum ListCommand {
     },
 }
 
-pub fn list(data: &Path, cmd: ListCommand) -> Result<()> {
+pub fn list(data: &Path, target: &crate::admin::Target, cmd: ListCommand) -> Result<()> {
+    // Cutting and assigning go through the endpoint's command surface (and
+    // so also to a remote endpoint); the rest still reads the store here.
+    let cmd = match cmd {
+        ListCommand::Cut(args) => return cut(target, args),
+        ListCommand::Assign { org, list, user, share, unassign, json } => {
+            return crate::admin::assign_at(target, org.as_deref(), &list, &user, unassign, share, json);
+        }
+        other => other,
+    };
     let mut store = open_store(data)?;
     match cmd {
         ListCommand::Create { org, name, kind, precinct, limit, effort, json } => {
@@ -295,34 +304,7 @@ pub fn list(data: &Path, cmd: ListCommand) -> Result<()> {
                 Ok(())
             }
         }
-        ListCommand::Cut(args) => cut(&mut store, args),
-        ListCommand::Assign { org, list, user, share, unassign, json } => {
-            let org = store.resolve_org(org.as_deref())?;
-            if unassign {
-                drop(store);
-                return crate::admin::assign(data, Some(&org.id.to_string()), &list, &user, true);
-            }
-            if share {
-                let list = lists::resolve(store.conn(), org.id, &list)?;
-                let user = doorstep_core::accounts::resolve_user(store.conn(), org.id, &user)?;
-                doorstep_core::accounts::assign_list(store.conn(), list.id, user.id)?;
-                println!("assigned {} to {} as well", list.name, user.name);
-                return Ok(());
-            }
-            let assigned = lists::assign(store.conn_mut(), org.id, &list, &user)?;
-            if json {
-                return print_json(&serde_json::json!({
-                    "list": assigned.list.id, "name": assigned.list.name, "user": assigned.user.id,
-                    "previous": assigned.previous.iter().map(|u| u.id).collect::<Vec<_>>(),
-                }));
-            }
-            println!("assigned {} to {}", assigned.list.name, assigned.user.name);
-            if !assigned.previous.is_empty() {
-                let names: Vec<&str> = assigned.previous.iter().map(|u| u.name.as_str()).collect();
-                println!("taken from {}: their devices drop it at their next sync, after sending what they recorded", names.join(", "));
-            }
-            Ok(())
-        }
+        ListCommand::Cut(_) | ListCommand::Assign { .. } => unreachable!("answered above"),
         ListCommand::Show { org, list, json } => {
             let org = store.resolve_org(org.as_deref())?;
             let list = lists::resolve(store.conn(), org.id, &list)?;
@@ -412,36 +394,29 @@ fn parse_radius(s: &str) -> std::result::Result<f64, String> {
     }
 }
 
-fn cut(store: &mut doorstep_core::Store, args: CutArgs) -> Result<()> {
-    let org = store.resolve_org(args.org.as_deref())?;
-    let kind: ListKind = args.kind.parse().map_err(|e: doorstep_core::domain::UnknownCode| anyhow::anyhow!(e))?;
-    let effort_id = args
-        .effort
-        .as_deref()
-        .map(|e| doorstep_core::scripts::resolve_effort(store.conn(), org.id, e))
-        .transpose()
-        .context("--effort")?
-        .map(|e| e.id);
+/// `list cut`: one `list_cut` command of the endpoint's surface.
+fn cut(target: &crate::admin::Target, args: CutArgs) -> Result<()> {
+    use doorstep_core::endpoint::api::{CutArgs as Cut, NearArgs};
     let near = match (args.near, args.radius_m) {
-        (Some((latitude, longitude)), Some(radius_m)) => Some(lists::Near { latitude, longitude, radius_m }),
+        (Some((latitude, longitude)), Some(radius_m)) => Some(NearArgs { latitude, longitude, radius_m }),
         _ => None,
     };
-    let spec = lists::CutSpec {
+    let cut = Cut {
         name: args.name,
-        kind,
-        filter: lists::Filter {
-            precinct: args.precinct,
-            zip: args.zip,
-            street: args.street,
-            language: args.language,
-            near,
-            not_contacted: args.not_contacted,
-        },
-        max_doors: args.max_doors as usize,
+        kind: Some(args.kind),
+        precinct: args.precinct,
+        zip: args.zip,
+        street: args.street,
+        language: args.language,
+        near,
+        not_contacted: args.not_contacted,
+        max_doors: Some(args.max_doors),
         split: args.split,
-        effort_id,
+        effort: args.effort,
+        dry_run: args.dry_run,
     };
-    let made = if args.dry_run { lists::cut::preview(store.conn(), org.id, &spec)? } else { lists::cut::cut(store.conn_mut(), org.id, &spec)? };
+    let reply = crate::admin::organize(target, args.org.as_deref(), doorstep_core::endpoint::Organize::ListCut { cut })?;
+    let doorstep_core::endpoint::OrganizeReply::Cut(made) = reply else { anyhow::bail!("the endpoint answered something else than a cut") };
     for w in &made.warnings {
         eprintln!("warning: {w}");
     }

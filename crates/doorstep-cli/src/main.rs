@@ -167,7 +167,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::GenVoters(args) => data::gen_voters(args),
         Command::Import(args) => data::import(&cli.data, args),
         Command::Search(args) => data::search(&cli.data, args),
-        Command::List(cmd) => data::list(&cli.data, cmd),
+        Command::List(cmd) => data::list(&cli.data, &target()?, cmd),
         Command::Bench(args) => bench::run(args),
         Command::Serve(args) => {
             let limits = args.limits();

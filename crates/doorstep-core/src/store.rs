@@ -84,10 +84,18 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
-        if key.is_none() && std::fs::metadata(path).is_ok_and(|m| m.len() > 0) && !is_plain_sqlite(path) {
+        let conn = Connection::open(path)?;
+        // Asked of SQLite, not by reading the file's header here: closing
+        // any other descriptor of the file drops every POSIX lock this
+        // process holds on it, and with them the locks of the endpoint's
+        // other connections (another process then checkpointed and removed
+        // the WAL under them, and the endpoint's later commits were lost).
+        if key.is_none()
+            && let Err(rusqlite::Error::SqliteFailure(f, _)) = conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))
+            && f.code == rusqlite::ErrorCode::NotADatabase
+        {
             return Err(Error::Invalid(format!("{}: the store is encrypted and no key was given: set {STORE_KEY_VAR}", path.display())));
         }
-        let conn = Connection::open(path)?;
         if let Some(key) = key {
             key.apply(&conn)?;
             // The first read is where a wrong key shows: say so, not "file

@@ -60,8 +60,11 @@ impl Storage for SqliteStorage {
     fn find_list(&self, org: Uuid, key: String) -> Answer<'_, (Uuid, String)> {
         self.run(move |b| b.find_list(org, &key))
     }
-    fn assign_list(&self, org: Uuid, list: Uuid, user: Uuid) -> Answer<'_, ()> {
-        self.run(move |b| b.assign_list(org, list, user))
+    fn assign_list(&self, org: Uuid, list: Uuid, user: Uuid, share: bool) -> Answer<'_, Vec<Holder>> {
+        self.run(move |b| b.assign_list(org, list, user, share))
+    }
+    fn cut_lists(&self, org: Uuid, spec: doorstep_core::lists::CutSpec, effort: Option<String>, dry_run: bool) -> Answer<'_, CutRow> {
+        self.run(move |b| b.cut_lists(org, spec, effort.as_deref(), dry_run))
     }
     fn unassign_list(&self, org: Uuid, list: Uuid, user: Uuid) -> Answer<'_, ()> {
         self.run(move |b| b.unassign_list(org, list, user))
@@ -71,6 +74,9 @@ impl Storage for SqliteStorage {
     }
     fn import_script(&self, org: Uuid, text: String, source: String) -> Answer<'_, ScriptRow> {
         self.run(move |b| b.import_script(org, &text, &source))
+    }
+    fn review_script(&self, org: Uuid, script: String, language: String, reviewer: Uuid) -> Answer<'_, ReviewRow> {
+        self.run(move |b| b.review_script(org, &script, &language, reviewer))
     }
     fn devices(&self, org: Uuid) -> Answer<'_, Vec<DeviceRow>> {
         self.run(move |b| b.devices(org))

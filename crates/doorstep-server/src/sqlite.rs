@@ -5,13 +5,14 @@
 //! readers; WAL lets pulls read a consistent snapshot while pushes commit.
 
 use crate::backend::{ApiError, Code};
-use doorstep_core::endpoint::api::{self, DeviceRow, OrgRow, PairingCodeRow, ScriptRow, UserRow};
+use doorstep_core::endpoint::api::{self, DeviceRow, OrgRow, PairingCodeRow, ReviewRow, ScriptRow, UserRow};
 use doorstep_core::endpoint::storage::NewUser;
 use doorstep_core::accounts::{self, DeviceAuth};
 use doorstep_core::address::household_key;
 use doorstep_core::domain::Attempt;
 use doorstep_core::records;
 use doorstep_core::store::{Side, Store};
+use doorstep_core::sync::cursor::Cursor;
 use doorstep_core::sync::{applied, endpoint};
 use doorstep_core::sync::changes::{self, Entity};
 use doorstep_core::sync::hlc::{self, Hlc};
@@ -270,9 +271,9 @@ impl SqliteBackend {
         let mut pages = Vec::with_capacity(assigned.len());
         for list in &assigned {
             let cursor = req.scopes.get(list).map(String::as_str).unwrap_or("");
-            let cursor = Cursor::read(&tx, cursor).map_err(|m| ApiError::bad_request(format!("scope {list}: {m}")))?;
+            let cursor = Cursor::read(cursor, |seq| entity_at(&tx, seq))?.map_err(|m| ApiError::bad_request(format!("scope {list}: {m}")))?;
             let mut page = page(&tx, auth.org_id, auth.device_id, *list, cursor, watermark, floor, limits)?;
-            page.cursor = Cursor::marked(&tx, page.cursor)?;
+            page.cursor = marked(&tx, page.cursor)?;
             pages.push(page);
         }
         drop(tx);
@@ -665,6 +666,12 @@ fn checked_attempt(tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, mut attempt: At
     }
     if let Some(s) = attempt.script_id {
         tenancy.check(Table::Scripts, s)?;
+        // Answers to the survey the canvasser read from: its questions, its
+        // options, its skip logic (a script the endpoint holds at that version).
+        doorstep_core::scripts::check_attempt_answers(tenancy.conn, tenancy.org, &attempt).map_err(|e| match e {
+            doorstep_core::Error::Invalid(m) => ApiError::new(Code::InvalidField, m),
+            e => e.into(),
+        })?;
     }
     attempt.device_id = Some(auth.device_id);
     attempt.canvasser = Some(auth.user_id);
@@ -776,83 +783,17 @@ fn apply(tx: &Connection, tenancy: &mut Tenancy<'_>, auth: &DeviceAuth, body: &O
     Ok(())
 }
 
-#[derive(Debug, Clone, PartialEq)]
-enum Cursor {
-    /// Copying the list as of change `at`, people after `after`.
-    Snapshot { at: i64, after: Option<Uuid> },
-    /// Following the change log from `seq`.
-    Changes { seq: i64 },
-    /// Issued by this endpoint before it lost part of its change log (it
-    /// was restored from a backup): the numbers after the one in the cursor
-    /// now name other changes, so the device must copy its list again.
-    Diverged,
+/// The entity of the change numbered `seq`, if the log still has it: what
+/// a cursor's mark is checked against ([`Cursor::read`]).
+fn entity_at(conn: &Connection, seq: i64) -> Result<Option<Uuid>, ApiError> {
+    Ok(conn.prepare_cached("SELECT entity_id FROM changes WHERE seq = ?1")?.query_row([seq], |r| r.get(0)).optional()?)
 }
 
-/// A cursor's mark of the change it stands at: the end of that change's id.
-/// The log numbers changes with AUTOINCREMENT, so a store restored from a
-/// backup numbers new changes again from where the backup ended; a device's
-/// cursor past that point would skip them. A cursor carries this mark after
-/// a `~`, and one whose change is no longer the same is [`Cursor::Diverged`].
-fn log_mark(conn: &Connection, seq: i64) -> Result<Option<String>, ApiError> {
-    let id: Option<Uuid> = conn.prepare_cached("SELECT entity_id FROM changes WHERE seq = ?1")?.query_row([seq], |r| r.get(0)).optional()?;
-    Ok(id.map(|id| id.simple().to_string()[24..].to_owned()))
-}
-
-impl Cursor {
-    /// A cursor as a device sent it, checked against the change log.
-    fn read(conn: &Connection, s: &str) -> Result<Option<Cursor>, String> {
-        let (text, mark) = match s.split_once('~') {
-            Some((text, mark)) => (text, Some(mark)),
-            None => (s, None),
-        };
-        let cursor = Self::parse(text)?;
-        let at = match cursor {
-            Some(Cursor::Changes { seq }) => seq,
-            Some(Cursor::Snapshot { at, .. }) => at,
-            _ => return Ok(cursor),
-        };
-        match mark {
-            Some(mark) if log_mark(conn, at).map_err(|e| e.message)?.as_deref() != Some(mark) => Ok(Some(Cursor::Diverged)),
-            _ => Ok(cursor),
-        }
-    }
-
-    /// A cursor's text with the mark of the change it stands at.
-    fn marked(conn: &Connection, text: String) -> Result<String, ApiError> {
-        let at = match Self::parse(&text) {
-            Ok(Some(Cursor::Changes { seq })) => seq,
-            Ok(Some(Cursor::Snapshot { at, .. })) => at,
-            _ => return Ok(text),
-        };
-        Ok(match log_mark(conn, at)? {
-            Some(mark) => format!("{text}~{mark}"),
-            None => text,
-        })
-    }
-
-    fn parse(s: &str) -> Result<Option<Cursor>, String> {
-        if s.is_empty() {
-            return Ok(None);
-        }
-        let bad = || format!("cursor {s:?} is not one this endpoint issued");
-        if let Some(rest) = s.strip_prefix("s:") {
-            let (at, after) = rest.split_once(':').ok_or_else(bad)?;
-            let at = at.parse().map_err(|_| bad())?;
-            let after = if after.is_empty() { None } else { Some(Uuid::parse_str(after).map_err(|_| bad())?) };
-            return Ok(Some(Cursor::Snapshot { at, after }));
-        }
-        if let Some(rest) = s.strip_prefix("c:") {
-            return Ok(Some(Cursor::Changes { seq: rest.parse().map_err(|_| bad())? }));
-        }
-        Err(bad())
-    }
-
-    fn text(&self) -> String {
-        match self {
-            Cursor::Snapshot { at, after } => format!("s:{at}:{}", after.map(|a| a.to_string()).unwrap_or_default()),
-            Cursor::Changes { seq } => format!("c:{seq}"),
-            Cursor::Diverged => unreachable!("never issued"),
-        }
+/// A page's cursor as issued: marked with the change it stands at.
+fn marked(conn: &Connection, text: String) -> Result<String, ApiError> {
+    match Cursor::parse(&text) {
+        Ok(Some(cursor)) => cursor.issue(|seq| entity_at(conn, seq)),
+        _ => Ok(text),
     }
 }
 
@@ -1234,30 +1175,35 @@ impl SqliteBackend {
         Ok((list.id, list.name))
     }
 
-    /// Gives the list to `user` alone: whoever held it before loses it (an
-    /// organizer reassigns by assigning again), keeping the grace in which
-    /// their phone may still send what it recorded.
-    pub fn assign_list(&self, org: Uuid, list: Uuid, user: Uuid) -> Result<(), ApiError> {
+    /// Gives the list to `user`; unless `share`, whoever held it before
+    /// loses it (an organizer reassigns by assigning again), keeping the
+    /// grace in which their phone may still send what it recorded.
+    pub fn assign_list(&self, org: Uuid, list: Uuid, user: Uuid, share: bool) -> Result<Vec<api::Holder>, ApiError> {
         let mut store = self.writer();
-        let tx = store.conn_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let ours: bool = tx.query_row(
-            "SELECT EXISTS(SELECT 1 FROM lists WHERE id = ?1 AND org_id = ?3) AND EXISTS(SELECT 1 FROM users WHERE id = ?2 AND org_id = ?3)",
-            params![list, user, org],
-            |r| r.get(0),
-        )?;
-        if !ours {
-            return Err(ApiError::not_found("list or user", list));
+        if share {
+            let user = doorstep_core::accounts::resolve_user(store.conn(), org, &user.to_string())?;
+            let list = doorstep_core::lists::resolve(store.conn(), org, &list.to_string())?;
+            accounts::assign_list(store.conn(), list.id, user.id)?;
+            return Ok(vec![]);
         }
-        let holders: Vec<Uuid> = tx
-            .prepare("SELECT user_id FROM list_assignments WHERE list_id = ?1 AND user_id <> ?2")?
-            .query_map(params![list, user], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        for other in holders {
-            accounts::unassign_list(&tx, list, other)?;
-        }
-        accounts::assign_list(&tx, list, user)?;
-        tx.commit()?;
-        Ok(())
+        let assigned = doorstep_core::lists::assign(store.conn_mut(), org, &list.to_string(), &user.to_string())?;
+        Ok(assigned.previous.into_iter().map(|u| api::Holder { id: u.id, name: u.name }).collect())
+    }
+
+    pub fn cut_lists(&self, org: Uuid, mut spec: doorstep_core::lists::CutSpec, effort: Option<&str>, dry_run: bool) -> Result<api::CutRow, ApiError> {
+        use doorstep_core::lists::cut;
+        let mut store = if dry_run { self.reader() } else { self.writer() };
+        spec.effort_id = effort.map(|e| doorstep_core::scripts::resolve_effort(store.conn(), org, e)).transpose()?.map(|e| e.id);
+        let made = if dry_run { cut::preview(store.conn(), org, &spec)? } else { cut::cut(store.conn_mut(), org, &spec)? };
+        Ok(api::CutRow {
+            lists: made
+                .lists
+                .into_iter()
+                .map(|l| api::CutListRow { id: l.id, name: l.name, kind: match l.kind { doorstep_core::domain::ListKind::Walk => "walk", doorstep_core::domain::ListKind::Call => "call" }.to_owned(), doors: l.doors as u32, people: l.people as u32 })
+                .collect(),
+            doors_left: made.doors_left as u32,
+            warnings: made.warnings,
+        })
     }
 
     pub fn unassign_list(&self, org: Uuid, list: Uuid, user: Uuid) -> Result<(), ApiError> {
@@ -1296,7 +1242,11 @@ impl SqliteBackend {
 
     pub fn import_script(&self, org: Uuid, text: &str, source: &str) -> Result<ScriptRow, ApiError> {
         let mut store = self.writer();
-        let imported = doorstep_core::scripts::import(store.conn_mut(), org, text, source)?;
+        let imported = doorstep_core::scripts::publish(store.conn_mut(), org, text, source).map_err(|e| match e {
+            // Every failure, each naming its language, message and variable.
+            e @ doorstep_core::scripts::PublishError::Refused { .. } => ApiError::bad_request(e.to_string()),
+            doorstep_core::scripts::PublishError::Other(e) => e.into(),
+        })?;
         Ok(ScriptRow {
             script_id: imported.script.id,
             name: imported.script.name.clone(),
@@ -1306,6 +1256,21 @@ impl SqliteBackend {
             languages: imported.script.texts.keys().cloned().collect(),
             questions: imported.script.questions.len() as u32,
             changed: imported.changed,
+            unreviewed: imported.unreviewed,
+        })
+    }
+
+    pub fn review_script(&self, org: Uuid, script: &str, language: &str, reviewer: Uuid) -> Result<ReviewRow, ApiError> {
+        let mut store = self.writer();
+        let r = doorstep_core::scripts::review(store.conn_mut(), org, script, language, reviewer)?;
+        Ok(ReviewRow {
+            script_id: r.script_id,
+            script_name: r.script_name,
+            version: r.version,
+            language: r.language,
+            reviewer: r.reviewer,
+            newly: r.newly,
+            unreviewed: r.unreviewed,
         })
     }
 

@@ -33,14 +33,27 @@ pub enum Organize {
     /// payload that carries the endpoint's address, and with `qr_svg` the
     /// QR code drawn as an SVG image.
     PairingCode { user: String, url: Option<String>, #[serde(default)] qr_svg: bool },
+    /// Cuts lists from the voter file: the filters, at most `max_doors`
+    /// doors a list (50 by default) keeping households, buildings and
+    /// streets whole, and with `split` every matching door in as many turfs
+    /// as it takes. `dry_run` writes nothing.
+    ListCut { cut: CutArgs },
     /// Gives a list to a user; their devices receive it at their next sync.
-    ListAssign { list: String, user: String },
+    /// Whoever held it before loses it, unless `share`.
+    ListAssign { list: String, user: String, #[serde(default)] share: bool },
     /// Takes a list back; their devices purge it at their next sync.
     ListUnassign { list: String, user: String },
     /// Every attempt the endpoint holds for the organization.
     Attempts,
-    /// Loads or updates a script file (`source` names it in errors).
+    /// Publishes a script file (`source` names it in errors): refused, with
+    /// every failure named by language, message and variable, unless every
+    /// language parses, has every message, uses only the script's
+    /// variables and translates every question and option. Devices get the
+    /// new version at their next sync.
     ScriptImport { text: String, source: String },
+    /// A speaker of `language` (the `reviewer`, by name or id) marks that
+    /// language of the script's current version as reviewed.
+    ScriptReview { script: String, language: String, reviewer: String },
     /// The organization's devices, by user and name; `user` narrows them.
     Devices { user: Option<String> },
     /// Revokes a device (by id or name): its next sync is refused.
@@ -69,8 +82,10 @@ pub enum OrganizeReply {
     User(UserRow),
     PairingCode(PairingCodeRow),
     Assignment(AssignmentRow),
+    Cut(CutRow),
     Attempts(Vec<AttemptRow>),
     Script(ScriptRow),
+    Review(ReviewRow),
     Devices(Vec<DeviceRow>),
     Device(DeviceRow),
     PersonDeleted { person: Uuid },
@@ -128,6 +143,82 @@ pub struct AssignmentRow {
     pub user_name: String,
     /// False when the command took the list back.
     pub assigned: bool,
+    /// Who held it before and lost it (a reassignment).
+    #[serde(default)]
+    pub previous: Vec<Holder>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, TS)]
+#[ts(export, export_to = "endpoint/")]
+pub struct Holder {
+    pub id: Uuid,
+    pub name: String,
+}
+
+/// What a cut picks and how it makes lists of it.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export, export_to = "endpoint/")]
+pub struct CutArgs {
+    /// The list's name; a split's turfs are "NAME 1", "NAME 2", ...
+    pub name: String,
+    /// walk (doors) or call (people with a phone who are not do-not-contact).
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub precinct: Option<String>,
+    #[serde(default)]
+    pub zip: Option<String>,
+    #[serde(default)]
+    pub street: Option<String>,
+    /// People who prefer or speak it (a tag or a name).
+    #[serde(default)]
+    pub language: Option<String>,
+    #[serde(default)]
+    pub near: Option<NearArgs>,
+    /// Only people with no attempt in `effort` yet.
+    #[serde(default)]
+    pub not_contacted: bool,
+    #[serde(default)]
+    pub max_doors: Option<u32>,
+    #[serde(default)]
+    pub split: bool,
+    /// The effort the lists belong to (name or id).
+    #[serde(default)]
+    pub effort: Option<String>,
+    #[serde(default)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export, export_to = "endpoint/")]
+pub struct NearArgs {
+    pub latitude: f64,
+    pub longitude: f64,
+    pub radius_m: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, TS)]
+#[ts(export, export_to = "endpoint/")]
+pub struct CutRow {
+    pub lists: Vec<CutListRow>,
+    /// Doors the filter picked that no list holds (a cut without split stops at its cap).
+    pub doors_left: u32,
+    /// A filter that matched nothing, doors without coordinates, a building over the cap.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, TS)]
+#[ts(export, export_to = "endpoint/")]
+pub struct CutListRow {
+    /// None on a dry run: nothing was written.
+    pub id: Option<Uuid>,
+    pub name: String,
+    /// walk or call.
+    pub kind: String,
+    pub doors: u32,
+    pub people: u32,
 }
 
 /// One attempt as the organizer reads it.
@@ -170,6 +261,22 @@ pub struct ScriptRow {
     pub questions: u32,
     /// False when the file matched what the endpoint already had.
     pub changed: bool,
+    /// Languages of this version no speaker has reviewed yet.
+    pub unreviewed: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, TS)]
+#[ts(export, export_to = "endpoint/")]
+pub struct ReviewRow {
+    pub script_id: Uuid,
+    pub script_name: String,
+    pub version: i64,
+    pub language: String,
+    pub reviewer: String,
+    /// False when that language of that version was reviewed already.
+    pub newly: bool,
+    /// Languages of this version still to review.
+    pub unreviewed: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, TS)]

@@ -155,20 +155,28 @@ impl Endpoint {
                 }
                 OrganizeReply::PairingCode(code)
             }
-            Organize::ListAssign { list, user } => {
+            Organize::ListAssign { list, user, share } => {
                 let (list_id, list_name) = self.storage.find_list(org, list).await?;
                 let user = self.user(org, &user).await?;
-                self.storage.assign_list(org, list_id, user.id).await?;
-                OrganizeReply::Assignment(AssignmentRow { list_id, list_name, user_id: user.id, user_name: user.name, assigned: true })
+                let previous = self.storage.assign_list(org, list_id, user.id, share).await?;
+                OrganizeReply::Assignment(AssignmentRow { list_id, list_name, user_id: user.id, user_name: user.name, assigned: true, previous })
+            }
+            Organize::ListCut { cut } => {
+                let (spec, effort, dry_run) = cut_spec(cut)?;
+                OrganizeReply::Cut(self.storage.cut_lists(org, spec, effort, dry_run).await?)
             }
             Organize::ListUnassign { list, user } => {
                 let (list_id, list_name) = self.storage.find_list(org, list).await?;
                 let user = self.user(org, &user).await?;
                 self.storage.unassign_list(org, list_id, user.id).await?;
-                OrganizeReply::Assignment(AssignmentRow { list_id, list_name, user_id: user.id, user_name: user.name, assigned: false })
+                OrganizeReply::Assignment(AssignmentRow { list_id, list_name, user_id: user.id, user_name: user.name, assigned: false, previous: vec![] })
             }
             Organize::Attempts => OrganizeReply::Attempts(self.storage.attempts(org).await?),
             Organize::ScriptImport { text, source } => OrganizeReply::Script(self.storage.import_script(org, text, source).await?),
+            Organize::ScriptReview { script, language, reviewer } => {
+                let reviewer = self.user(org, &reviewer).await?;
+                OrganizeReply::Review(self.storage.review_script(org, script, language, reviewer.id).await?)
+            }
             Organize::Devices { user } => {
                 let mut devices = self.storage.devices(org).await?;
                 if let Some(key) = user {
@@ -189,8 +197,8 @@ impl Endpoint {
                 OrganizeReply::PersonDeleted { person }
             }
             Organize::PruneChanges { older_than_days } => {
-                if older_than_days < 1 {
-                    return Err(ApiError::bad_request(format!("older than {older_than_days} days: at least 1 day of changes is kept")));
+                if older_than_days < 0 {
+                    return Err(ApiError::bad_request(format!("older than {older_than_days} days: a number of days, 0 or more")));
                 }
                 OrganizeReply::Pruned { changes: self.storage.prune_changes(org, chrono::Duration::days(older_than_days)).await? }
             }
@@ -255,6 +263,42 @@ fn pick<'a, T>(rows: &'a [T], key: &str, what: &str, id: impl Fn(&T) -> Uuid, na
         }
     }
     Err(ApiError::not_found(what, format!("{key:?}")))
+}
+
+/// A cut as the organizer asked for it, checked: the spec, the effort's
+/// name or id, and whether to write.
+fn cut_spec(args: CutArgs) -> Result<(crate::lists::CutSpec, Option<String>, bool), ApiError> {
+    use crate::lists::{CutSpec, Filter, Near};
+    let name = args.name.trim().to_owned();
+    if name.is_empty() {
+        return Err(ApiError::bad_request("a list needs a name"));
+    }
+    let kind = args.kind.as_deref().unwrap_or("walk").parse::<crate::domain::ListKind>().map_err(|e| ApiError::bad_request(format!("kind: {e}")))?;
+    if args.not_contacted && args.effort.is_none() {
+        return Err(ApiError::bad_request("not yet contacted: in which effort? name it with effort"));
+    }
+    if let Some(n) = args.near {
+        if !(-90.0..=90.0).contains(&n.latitude) || !(-180.0..=180.0).contains(&n.longitude) {
+            return Err(ApiError::bad_request(format!("near: {},{} is not a point on Earth (latitude, longitude in degrees)", n.latitude, n.longitude)));
+        }
+        if !(n.radius_m.is_finite() && n.radius_m > 0.0) {
+            return Err(ApiError::bad_request(format!("radius {} m: expected a distance in metres above 0", n.radius_m)));
+        }
+    }
+    let max_doors = match args.max_doors {
+        Some(0) => return Err(ApiError::bad_request("at most 0 doors a list: a list needs at least one door")),
+        Some(n) => n as usize,
+        None => crate::lists::cut::DEFAULT_MAX_DOORS,
+    };
+    let filter = Filter {
+        precinct: args.precinct,
+        zip: args.zip,
+        street: args.street,
+        language: args.language,
+        near: args.near.map(|n| Near { latitude: n.latitude, longitude: n.longitude, radius_m: n.radius_m }),
+        not_contacted: args.not_contacted,
+    };
+    Ok((CutSpec { name, kind, filter, max_doors, split: args.split, effort_id: None }, args.effort, args.dry_run))
 }
 
 /// The QR code of `payload` as an SVG image.

@@ -51,10 +51,16 @@ pub trait Storage: Send + Sync + 'static {
     fn make_pairing_code(&self, org: Uuid, user: Uuid, url: Option<String>) -> Answer<'_, PairingCodeRow>;
     /// The list called `key` (its name or id).
     fn find_list(&self, org: Uuid, key: String) -> Answer<'_, (Uuid, String)>;
-    fn assign_list(&self, org: Uuid, list: Uuid, user: Uuid) -> Answer<'_, ()>;
+    /// Gives the list to `user`; unless `share`, takes it from whoever held
+    /// it, whose names come back.
+    fn assign_list(&self, org: Uuid, list: Uuid, user: Uuid, share: bool) -> Answer<'_, Vec<Holder>>;
+    /// Makes the lists of a cut (all or none), or with `dry_run` only says what it would make.
+    fn cut_lists(&self, org: Uuid, spec: crate::lists::CutSpec, effort: Option<String>, dry_run: bool) -> Answer<'_, CutRow>;
     fn unassign_list(&self, org: Uuid, list: Uuid, user: Uuid) -> Answer<'_, ()>;
     fn attempts(&self, org: Uuid) -> Answer<'_, Vec<AttemptRow>>;
     fn import_script(&self, org: Uuid, text: String, source: String) -> Answer<'_, ScriptRow>;
+    /// Marks `language` of the script called `script` (name or id) reviewed by `reviewer`.
+    fn review_script(&self, org: Uuid, script: String, language: String, reviewer: Uuid) -> Answer<'_, ReviewRow>;
     fn devices(&self, org: Uuid) -> Answer<'_, Vec<DeviceRow>>;
     fn revoke_device(&self, org: Uuid, device: Uuid) -> Answer<'_, ()>;
     fn delete_person(&self, org: Uuid, person: Uuid) -> Answer<'_, ()>;

@@ -3,6 +3,7 @@
 pub mod applied;
 pub mod changes;
 pub mod client;
+pub mod cursor;
 pub mod endpoint;
 // The clocks are below `records` too (it merges by them): `sync::hlc` names
 // the same module.
